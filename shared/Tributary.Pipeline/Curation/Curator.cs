@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Tributary.Landing;
+using Tributary.Sources;
+using Tributary.Storage;
+
+namespace Tributary.Curation;
+
+/// <summary>
+/// The curate stage: reads a landed page (checking its hash), maps it to canonical observations, quarantines what
+/// it cannot use, writes the rest idempotently and asks the aggregate stage to recompute the affected city-days.
+/// Transient faults and integrity failures throw (so the queue retries, then poisons); a page that can never be
+/// read is quarantined instead, because retrying it cannot help.
+/// </summary>
+public sealed partial class Curator(
+    SourceRegistry sources,
+    RawPayloadStore raw,
+    ObservationStore observations,
+    QuarantineStore quarantine,
+    QualityStore quality,
+    JsonQueue queue,
+    ILogger<Curator> logger)
+{
+    public async Task<PageQuality> CurateAsync(CurateMessage message, CancellationToken cancellationToken)
+    {
+        Validate(message);
+        var mapper = sources.Mapper(message.Source);
+        var bytes = await raw.ReadVerifiedAsync(message.Blob, message.Sha256, cancellationToken);
+
+        MappingResult mapped;
+        try
+        {
+            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City));
+        }
+        catch (MalformedPayloadException ex)
+        {
+            var quarantined = await quarantine.PutAsync(message.Blob, message.Sha256, ex.Message, [], cancellationToken);
+            var failed = new PageQuality(message.Source, message.RunId, message.Blob, 0, 0, 0, 0, quarantined, ex.Message);
+            await quality.SaveAsync(failed, cancellationToken);
+            LogPageQuarantined(logger, message.Blob, ex.Message);
+            return failed;
+        }
+
+        var quarantineBlob = mapped.Rejected.Count > 0
+            ? await quarantine.PutAsync(message.Blob, message.Sha256, null, mapped.Rejected, cancellationToken)
+            : null;
+        var result = await observations.UpsertAsync(mapped.Observations, new ObservationLineage(message.RunId, message.Blob, message.Sha256), cancellationToken);
+
+        // Always ask for the recompute, even when nothing changed: if an earlier attempt wrote the rows but died
+        // before queueing, this is the only path by which the KPIs catch up.
+        foreach (var city in result.CityDays.GroupBy(cd => cd.City))
+        {
+            await queue.SendAsync(StorageNames.AggregateQueue, new AggregateMessage(city.Key, city.Select(cd => cd.Day).ToList()), cancellationToken);
+        }
+
+        var page = new PageQuality(message.Source, message.RunId, message.Blob, mapped.Observations.Count,
+            mapped.Observations.Count(o => o.Flags.HasFlag(QualityFlags.Missing)),
+            mapped.Observations.Count(o => o.Flags.HasFlag(QualityFlags.OutOfRange)),
+            mapped.Rejected.Count, quarantineBlob, null);
+        await quality.SaveAsync(page, cancellationToken);
+        LogCurated(logger, message.Blob, page.Observations, result.Written, result.Unchanged, page.Rejected);
+        return page;
+    }
+
+    private static void Validate(CurateMessage message)
+    {
+        if (string.IsNullOrWhiteSpace(message.Source)) throw new InvalidMessageException("curate message has no 'source'.");
+        if (string.IsNullOrWhiteSpace(message.Blob)) throw new InvalidMessageException("curate message has no 'blob'.");
+        if (string.IsNullOrWhiteSpace(message.Sha256)) throw new InvalidMessageException("curate message has no 'sha256'.");
+        if (string.IsNullOrWhiteSpace(message.RunId)) throw new InvalidMessageException("curate message has no 'runId'.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Curated {Blob}: {Count} observations ({Written} written, {Unchanged} unchanged), {Rejected} rejected")]
+    private static partial void LogCurated(ILogger logger, string blob, int count, int written, int unchanged, int rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined page {Blob}: {Reason}")]
+    private static partial void LogPageQuarantined(ILogger logger, string blob, string reason);
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Tributary.Sources;
+using Tributary.Storage;
+
+namespace Tributary.Landing;
+
+/// <summary>
+/// Runs one ingest: pulls a source's pages, lands each as a raw blob, queues it for curation and records the run.
+/// Each page is queued as soon as it is landed, so a failure later in the run loses nothing already fetched.
+/// </summary>
+public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queue, RunRecordStore runs, TimeProvider time, ILogger<IngestionService> logger)
+{
+    public const string Succeeded = "Succeeded";
+    public const string PartiallySucceeded = "PartiallySucceeded";
+    public const string Failed = "Failed";
+
+    public async Task<RunRecord> IngestAsync(ISourceConnector connector, DateTimeOffset runTime, CancellationToken cancellationToken)
+    {
+        var runId = RunIds.For(runTime);
+        var started = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var pages = 0;
+        long bytes = 0;
+        Exception? failure = null;
+        try
+        {
+            await foreach (var page in connector.FetchAsync(runTime, cancellationToken))
+            {
+                var landed = await raw.LandAsync(connector.SourceId, runId, runTime, page, cancellationToken);
+                await queue.SendAsync(StorageNames.CurateQueue,
+                    new CurateMessage(connector.SourceId, runId, landed.BlobName, landed.Sha256, page.CityId), cancellationToken);
+                pages++;
+                bytes += landed.Bytes;
+                LogPageLanded(logger, connector.SourceId, runId, landed.BlobName, landed.Bytes, landed.AlreadyLanded);
+            }
+        }
+        catch (SourceRequestException ex)
+        {
+            failure = ex;
+        }
+
+        var outcome = failure is null ? Succeeded : pages > 0 ? PartiallySucceeded : Failed;
+        var record = new RunRecord(connector.SourceId, runId, runTime, started, clock.ElapsedMilliseconds, pages, bytes, outcome, failure?.Message);
+        await runs.SaveAsync(record, cancellationToken);
+        LogRun(logger, connector.SourceId, runId, outcome, pages, bytes, record.DurationMs);
+        return failure is null ? record : throw new IngestRunFailedException(record, failure);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} run {RunId}: landed {BlobName} ({Bytes} bytes, already there: {AlreadyLanded})")]
+    private static partial void LogPageLanded(ILogger logger, string source, string runId, string blobName, long bytes, bool alreadyLanded);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} run {RunId} {Outcome}: {Pages} page(s), {Bytes} bytes in {DurationMs} ms")]
+    private static partial void LogRun(ILogger logger, string source, string runId, string outcome, int pages, long bytes, long durationMs);
+}

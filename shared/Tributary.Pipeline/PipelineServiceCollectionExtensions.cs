@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tributary.Configuration;
+using Tributary.Curation;
+using Tributary.Health;
+using Tributary.Landing;
+using Tributary.Marts;
+using Tributary.Query;
+using Tributary.Sources;
+using Tributary.Sources.OpenMeteo;
+using Tributary.Storage;
+
+namespace Tributary;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the whole pipeline: storage (from the <c>AzureWebJobsStorage</c> setting), sources, the three
+    /// stages and the query service. Options are validated at start-up with messages that name the setting.
+    /// </summary>
+    public static IServiceCollection AddTributaryPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddTimeProvider();
+        services.AddOptions<TributaryOptions>()
+            .Bind(configuration.GetSection(TributaryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TributaryOptions>, TributaryOptionsValidator>();
+
+        services.AddSingleton(sp => StorageAccount.FromConfiguration(configuration));
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<JsonQueue>();
+        services.AddSingleton<RawPayloadStore>();
+        services.AddSingleton<RunRecordStore>();
+        services.AddSingleton<ObservationStore>();
+        services.AddSingleton<QuarantineStore>();
+        services.AddSingleton<QualityStore>();
+        services.AddSingleton<KpiStore>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<Curator>();
+        services.AddSingleton<Aggregator>();
+        services.AddSingleton<KpiQueryService>();
+        services.AddSingleton<SourceRegistry>();
+        services.AddSingleton<IReadOnlyDictionary<string, City>>(sp =>
+            sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
+
+        services.AddOpenMeteo(configuration);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return services;
+    }
+
+    private static void AddOpenMeteo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OpenMeteoOptions>()
+            .Bind(configuration.GetSection(OpenMeteoOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ForecastUrl is { IsAbsoluteUri: true }, $"Setting '{OpenMeteoOptions.SectionName}:ForecastUrl' must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddHttpClient<OpenMeteoConnector>()
+            .AddStandardResilienceHandler();
+        services.AddSingleton<ISourceConnector>(sp => sp.GetRequiredService<OpenMeteoConnector>());
+        services.AddSingleton<ISourceMapper, OpenMeteoMapper>();
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>Reports every problem of <see cref="TributaryOptions"/> at once, each naming its setting.</summary>
+    private sealed class TributaryOptionsValidator : IValidateOptions<TributaryOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, TributaryOptions options)
+        {
+            var problems = options.Validate().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Tributary.Sources;
+
+/// <summary>Pulls one source's pages for a run. Connectors fetch; they never parse or store.</summary>
+public interface ISourceConnector
+{
+    /// <summary>The source id, e.g. <c>open-meteo</c>; used in blob names, messages and table keys.</summary>
+    string SourceId { get; }
+
+    /// <summary>Fetches the pages for the run that is scheduled at <paramref name="runTime"/>.</summary>
+    IAsyncEnumerable<RawPage> FetchAsync(DateTimeOffset runTime, CancellationToken cancellationToken);
+}

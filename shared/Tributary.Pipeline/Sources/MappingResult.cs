@@ -1,0 +1,5 @@
+using Tributary.Curation;
+
+namespace Tributary.Sources;
+
+public sealed record MappingResult(IReadOnlyList<Observation> Observations, IReadOnlyList<RejectedRecord> Rejected);

@@ -1,0 +1,19 @@
+namespace Tributary.Storage;
+
+/// <summary>The containers, queues and tables of the pipeline, in one place.</summary>
+public static class StorageNames
+{
+    public const string RawContainer = "raw";
+    public const string QuarantineContainer = "quarantine";
+
+    public const string CurateQueue = "curate";
+    public const string AggregateQueue = "aggregate";
+
+    public const string RunsTable = "runs";
+    public const string ObservationsTable = "observations";
+    public const string QualityTable = "quality";
+    public const string KpisTable = "kpis";
+
+    /// <summary>The app setting (or prefix, for identity-based connections) that names the storage account.</summary>
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+}
