@@ -1,0 +1,59 @@
+using Tributary.Functions.Aggregate;
+using Tributary.Functions.Catalog;
+using Tributary.Functions.Curate;
+using Tributary.Functions.Health;
+using Tributary.Functions.IngestWeather;
+using Tributary.Functions.Invocation;
+using Tributary.Functions.Kpis;
+
+namespace Tributary.Functions;
+
+/// <summary>
+/// The custom handler: an ASP.NET Core app the Functions host starts and calls. Timer and queue functions arrive as
+/// <c>POST /{FunctionName}</c> invocation payloads; HTTP functions are forwarded as the original request under
+/// <c>/api</c> (<c>enableForwardingHttpRequest</c>). Every function is a thin adapter over the pipeline library.
+/// </summary>
+public static class HandlerApp
+{
+    public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <param name="configure">Lets tests replace services (e.g. the clock) before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // The host picks a free port and expects the handler on loopback only.
+        if (Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } port)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        builder.Services.AddTributaryPipeline(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Tributary KPI API";
+            document.Info.Description = "Read-only KPI queries over the Tributary mart.";
+            return Task.CompletedTask;
+        }));
+        var origins = builder.Configuration.GetSection("Tributary:Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(origins).WithMethods("GET").WithHeaders("If-None-Match").WithExposedHeaders("ETag")));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.UseCors();
+
+        // The host polls GET / until it answers, then keeps pinging it: answer cheaply.
+        app.MapGet("/", () => TypedResults.Ok(new { status = "ready" })).ExcludeFromDescription();
+
+        app.MapInvocation(IngestWeatherFunction.Name, IngestWeatherFunction.RunAsync);
+        app.MapInvocation(CurateFunction.Name, CurateFunction.RunAsync);
+        app.MapInvocation(AggregateFunction.Name, AggregateFunction.RunAsync);
+
+        var api = app.MapGroup("/api");
+        KpisFunction.Map(api);
+        CatalogFunction.Map(api);
+        HealthFunction.Map(api);
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        return app;
+    }
+}

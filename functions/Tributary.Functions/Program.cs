@@ -1,0 +1,3 @@
+using Tributary.Functions;
+
+await HandlerApp.Build(args).RunAsync();
