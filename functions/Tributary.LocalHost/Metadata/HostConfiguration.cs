@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Tributary.LocalHost.Metadata;
+
+/// <summary>
+/// The parts of host.json the local host honours, with the host's defaults. App settings named
+/// <c>AzureFunctionsJobHost__path__to__key</c> override host.json values, as they do in Azure.
+/// </summary>
+public sealed record HostConfiguration(
+    string ExecutablePath,
+    IReadOnlyList<string> Arguments,
+    string? WorkingDirectory,
+    bool EnableForwardingHttpRequest,
+    string RoutePrefix,
+    TimeSpan FunctionTimeout,
+    QueueSettings Queues)
+{
+    private const string OverridePrefix = "AzureFunctionsJobHost__";
+
+    public static HostConfiguration Load(string appRoot, AppSettings settings)
+    {
+        var path = Path.Combine(appRoot, "host.json");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"No host.json in the app root '{appRoot}'. Point --app-root at the built function app.");
+        }
+        var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })?.AsObject()
+            ?? throw new InvalidOperationException($"{path} is not a JSON object.");
+        foreach (var (name, value) in settings.Values)
+        {
+            if (name.StartsWith(OverridePrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                Set(root, name[OverridePrefix.Length..].Split("__"), value);
+            }
+        }
+
+        var handler = root["customHandler"]?["description"] ?? throw new InvalidOperationException($"{path} has no customHandler.description.");
+        var executable = handler["defaultExecutablePath"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"{path}: customHandler.description.defaultExecutablePath is required.");
+        var queues = root["extensions"]?["queues"];
+        return new HostConfiguration(
+            settings.Resolve(executable, "host.json defaultExecutablePath"),
+            handler["arguments"]?.AsArray().Select(a => settings.Resolve(a!.GetValue<string>(), "host.json arguments")).ToList() ?? [],
+            handler["workingDirectory"]?.GetValue<string>(),
+            Bool(root["customHandler"]?["enableForwardingHttpRequest"], false),
+            root["extensions"]?["http"]?["routePrefix"]?.GetValue<string>() ?? "api",
+            Span(root["functionTimeout"], TimeSpan.FromMinutes(30), "functionTimeout"),
+            new QueueSettings(
+                Int(queues?["batchSize"], 16, "extensions.queues.batchSize", 1, 32),
+                Int(queues?["maxDequeueCount"], 5, "extensions.queues.maxDequeueCount", 1, int.MaxValue),
+                Span(queues?["visibilityTimeout"], TimeSpan.Zero, "extensions.queues.visibilityTimeout"),
+                Span(queues?["maxPollingInterval"], TimeSpan.FromMinutes(1), "extensions.queues.maxPollingInterval"),
+                (queues?["messageEncoding"]?.GetValue<string>() ?? "base64").ToLowerInvariant() switch
+                {
+                    "base64" => true,
+                    "none" => false,
+                    var other => throw new InvalidOperationException($"host.json extensions.queues.messageEncoding '{other}' must be 'base64' or 'none'."),
+                }));
+    }
+
+    private static void Set(JsonObject root, string[] path, string value)
+    {
+        var node = root;
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            var key = Find(node, path[i]);
+            if (node[key] is not JsonObject child)
+            {
+                child = new JsonObject();
+                node[key] = child;
+            }
+            node = child;
+        }
+        node[Find(node, path[^1])] = value;
+    }
+
+    // host.json keys are matched case-insensitively by the host.
+    private static string Find(JsonObject node, string key) => node.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
+
+    private static bool Bool(JsonNode? node, bool fallback) => node is null ? fallback : bool.Parse(node.ToString());
+
+    private static int Int(JsonNode? node, int fallback, string name, int min, int max)
+    {
+        if (node is null) return fallback;
+        return int.TryParse(node.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new InvalidOperationException($"host.json {name} '{node}' must be an integer in {min}..{max}.");
+    }
+
+    private static TimeSpan Span(JsonNode? node, TimeSpan fallback, string name)
+    {
+        if (node is null) return fallback;
+        return TimeSpan.TryParse(node.ToString(), CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero
+            ? span
+            : throw new InvalidOperationException($"host.json {name} '{node}' must be a time span such as 00:00:30.");
+    }
+}
+
+/// <summary>host.json <c>extensions.queues</c>.</summary>
+/// <param name="Base64">True when messages are base64 text (<c>messageEncoding: base64</c>, the default).</param>
+public sealed record QueueSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval, bool Base64);
