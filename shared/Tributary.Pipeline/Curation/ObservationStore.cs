@@ -4,9 +4,10 @@ using Tributary.Storage;
 namespace Tributary.Curation;
 
 /// <summary>
-/// Idempotent writes to table <c>observations</c>. Each affected partition is read once and only rows whose
-/// content would change are written, so replays leave rows (and their ETags) untouched, and a page from an older
-/// run never overwrites what a newer run stored.
+/// Idempotent writes to table <c>observations</c>. Each affected partition is read once and a row is written only
+/// when it must change: a different value from a newer run replaces it, and the same value from an older run moves
+/// its lineage back to the run that reported it first. So replays and re-runs leave rows (and ETags) untouched,
+/// an older page never overwrites newer data, and the result does not depend on the order pages are processed in.
 /// </summary>
 public sealed class ObservationStore(StorageAccount storage)
 {
@@ -52,24 +53,29 @@ public sealed class ObservationStore(StorageAccount storage)
     private static bool ShouldReplace(TableEntity current, TableEntity incoming, ObservationLineage lineage)
     {
         var order = lineage.CompareTo(current.GetString("RunId") ?? "", current.GetString("RawSha256") ?? "");
-        return order > 0 || (order == 0 && !SameContent(current, incoming));
+        return SameMeasurement(current, incoming) ? order < 0 : order > 0;
     }
 
-    private static bool SameContent(TableEntity a, TableEntity b)
+    private static readonly HashSet<string> NotMeasurement = ["odata.etag", "Timestamp", "PartitionKey", "RowKey", "RunId", "RawBlob", "RawSha256"];
+
+    private static bool SameMeasurement(TableEntity a, TableEntity b)
     {
         foreach (var (key, value) in b)
         {
-            if (key is "odata.etag" or "Timestamp" or "PartitionKey" or "RowKey") continue;
-            if (!a.TryGetValue(key, out var other) || !Equals(Normalise(other), Normalise(value))) return false;
+            if (NotMeasurement.Contains(key)) continue;
+            // Table Storage does not store null properties, so an absent property reads as null.
+            var other = a.TryGetValue(key, out var stored) ? stored : null;
+            if (!Equals(Normalise(other), Normalise(value))) return false;
         }
         return true;
     }
 
-    // Table Storage returns DateTimeOffset for DateTime properties and may widen ints; compare like with like.
+    // Table Storage returns DateTimeOffset for DateTime properties, and a whole double may come back as an integer.
     private static object? Normalise(object? value) => value switch
     {
         DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
-        int i => (long)i,
+        int i => (double)i,
+        long l => (double)l,
         _ => value,
     };
 

@@ -9,9 +9,9 @@ namespace Tributary.Landing;
 
 /// <summary>
 /// Lands vendor pages as immutable blobs <c>raw/{source}/{yyyy}/{MM}/{dd}/{runId}/{page}.json</c> with their SHA-256
-/// in metadata. Blobs are never overwritten: landing the same bytes again is a no-op, and different bytes under a
-/// name that is taken (a live vendor changed its answer between two attempts of one run) land beside it under a
-/// name that carries their hash, so nothing fetched is ever lost.
+/// in metadata. Blobs are never overwritten. The first copy of a page landed for a run wins: when a run is replayed
+/// (a retried or re-sent invocation), the page it already landed is reused even if the vendor's bytes differ now
+/// (Open-Meteo's <c>generationtime_ms</c> changes on every call), so a replay re-curates exactly what it curated before.
 /// </summary>
 public sealed class RawPayloadStore(StorageAccount storage)
 {
@@ -28,17 +28,9 @@ public sealed class RawPayloadStore(StorageAccount storage)
         var sha = Convert.ToHexStringLower(SHA256.HashData(page.Content));
         var name = BlobName(source, runId, runTime, page.PageKey);
         var existing = await TryUploadAsync(name, page, sha, cancellationToken);
-        if (existing is null)
-        {
-            return new LandedPage(name, sha, page.Content.Length, AlreadyLanded: false);
-        }
-        if (existing == sha)
-        {
-            return new LandedPage(name, sha, page.Content.Length, AlreadyLanded: true);
-        }
-        var sibling = $"{name[..^".json".Length]}.{sha[..16]}.json";
-        var siblingExisting = await TryUploadAsync(sibling, page, sha, cancellationToken);
-        return new LandedPage(sibling, sha, page.Content.Length, AlreadyLanded: siblingExisting is not null);
+        return existing is null
+            ? new LandedPage(name, sha, page.Content.Length, AlreadyLanded: false)
+            : new LandedPage(name, existing.Value.Sha256, existing.Value.Bytes, AlreadyLanded: true);
     }
 
     /// <summary>Reads a landed page and checks it against the hash its message carries.</summary>
@@ -54,8 +46,8 @@ public sealed class RawPayloadStore(StorageAccount storage)
         return bytes;
     }
 
-    /// <summary>Uploads unless the name is taken; returns null when uploaded, else the existing blob's hash.</summary>
-    private async Task<string?> TryUploadAsync(string name, RawPage page, string sha, CancellationToken cancellationToken)
+    /// <summary>Uploads unless the name is taken; returns null when uploaded, else the existing blob's hash and size.</summary>
+    private async Task<(string Sha256, long Bytes)?> TryUploadAsync(string name, RawPage page, string sha, CancellationToken cancellationToken)
     {
         var blob = Container.GetBlobClient(name);
         try
@@ -70,8 +62,10 @@ public sealed class RawPayloadStore(StorageAccount storage)
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return properties.Value.Metadata.TryGetValue(Sha256Metadata, out var existing) ? existing : "";
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return properties.Metadata.TryGetValue(Sha256Metadata, out var existing)
+                ? (existing, properties.ContentLength)
+                : throw new InvalidOperationException($"Raw blob '{name}' exists without its '{Sha256Metadata}' metadata; it was not landed by Tributary.");
         }
     }
 }

@@ -1,0 +1,3 @@
+using Tributary.Replay;
+
+await ReplayServer.Build(args).RunAsync();
