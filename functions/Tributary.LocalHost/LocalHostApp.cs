@@ -24,6 +24,7 @@ public static class LocalHostApp
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(host);
