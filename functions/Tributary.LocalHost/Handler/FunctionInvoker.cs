@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tributary.LocalHost.Metadata;
@@ -22,7 +21,7 @@ public sealed partial class FunctionInvoker(HandlerEndpoint endpoint, HostConfig
         using var http = clients.CreateClient(nameof(FunctionInvoker));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, functionName))
         {
-            Content = JsonContent.Create(payload),
+            Content = new StringContent(payload.ToJsonString(Triggers.InvocationPayloads.HostJson), System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Azure-Functions-InvocationId", invocationId);
         request.Headers.Add("X-Azure-Functions-HostVersion", HostVersion);

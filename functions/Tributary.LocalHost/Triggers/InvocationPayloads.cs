@@ -12,6 +12,9 @@ namespace Tributary.LocalHost.Triggers;
 /// </summary>
 public static class InvocationPayloads
 {
+    /// <summary>Escapes like the host's Newtonsoft serialiser (<c>\"</c>, not <c>\u0022</c>), so the bytes match too.</summary>
+    public static readonly JsonSerializerOptions HostJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject Timer(string functionName, string bindingName, ScheduleStatus? status, bool isPastDue, DateTimeOffset utcNow) => new()
     {
         ["Data"] = new JsonObject
@@ -42,20 +45,20 @@ public static class InvocationPayloads
             {
                 if (value is JsonArray || value is JsonObject) continue;
                 metadata[name] = value is null ? null : value.GetValueKind() == JsonValueKind.String
-                    ? JsonSerializer.Serialize(value.GetValue<string>())
+                    ? JsonSerializer.Serialize(value.GetValue<string>(), HostJson)
                     : value.ToJsonString();
             }
         }
         metadata["DequeueCount"] = message.DequeueCount.ToString(CultureInfo.InvariantCulture);
-        metadata["Id"] = JsonSerializer.Serialize(message.MessageId);
-        metadata["PopReceipt"] = JsonSerializer.Serialize(message.PopReceipt);
+        metadata["Id"] = JsonSerializer.Serialize(message.MessageId, HostJson);
+        metadata["PopReceipt"] = JsonSerializer.Serialize(message.PopReceipt, HostJson);
         metadata["InsertionTime"] = Time(message.InsertedOn);
         metadata["ExpirationTime"] = Time(message.ExpiresOn);
         metadata["NextVisibleTime"] = Time(message.NextVisibleOn);
         metadata["sys"] = Sys(functionName, utcNow);
         return new JsonObject
         {
-            ["Data"] = new JsonObject { [bindingName] = JsonSerializer.Serialize(text) },
+            ["Data"] = new JsonObject { [bindingName] = JsonSerializer.Serialize(text, HostJson) },
             ["Metadata"] = metadata,
         };
     }

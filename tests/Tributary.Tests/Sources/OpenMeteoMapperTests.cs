@@ -16,7 +16,7 @@ public sealed class OpenMeteoMapperTests
         {"latitude":59.92,"longitude":10.76,"generationtime_ms":0.38,"utc_offset_seconds":{{offsetSeconds}},"timezone":"GMT",
          "hourly_units":{"time":"iso8601","temperature_2m":"°C","apparent_temperature":"°C","relative_humidity_2m":"%","wind_speed_10m":"{{windUnit}}","precipitation":"mm"},
          "hourly":{"time":[{{times}}],"temperature_2m":{{temperature}},"apparent_temperature":[-9.8,-10.3],
-                   "relative_humidity_2m":[86,88],"wind_speed_10m":{{wind}},"precipitation":{{precipitation}}}}
+                   "relative_humidity_2m":[86,88],"wind_speed_10m":{{wind}},"precipitation":{{precipitation}} } }
         """;
 
     private static MappingResult Map(string json) => Mapper.Map(Encoding.UTF8.GetBytes(json), Oslo);
