@@ -8,6 +8,10 @@ public delegate Task<InvocationResult> InvocationHandler(InvocationRequest reque
 /// <summary>Maps payload-mode functions (timer, queue) to <c>POST /{FunctionName}</c> as the host calls them.</summary>
 public static partial class InvocationEndpoints
 {
+    // The host's contract is PascalCase (Outputs, Logs, ReturnValue); the host reads it case-insensitively, but
+    // other readers of the wire need not.
+    private static readonly JsonSerializerOptions HostJson = new() { PropertyNamingPolicy = null };
+
     public static IEndpointConventionBuilder MapInvocation(this IEndpointRouteBuilder app, string functionName, InvocationHandler handler) =>
         app.MapPost($"/{functionName}", async Task<Results<JsonHttpResult<InvocationResult>, JsonHttpResult<InvocationFailure>>> (HttpContext http) =>
         {
@@ -18,13 +22,13 @@ public static partial class InvocationEndpoints
                 var request = await JsonSerializer.DeserializeAsync<InvocationRequest>(http.Request.Body, cancellationToken: http.RequestAborted)
                     ?? throw new InvalidInvocationException("The invocation body is empty.");
                 var result = await handler(request, http.RequestServices, http.RequestAborted);
-                return TypedResults.Json(result);
+                return TypedResults.Json(result, HostJson);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {
                 LogFailed(logger, ex, functionName, invocationId);
                 return TypedResults.Json(new InvocationFailure([$"{functionName} failed: {ex.Message}"], ex.GetType().Name, ex.Message),
-                    statusCode: StatusCodes.Status500InternalServerError);
+                    HostJson, statusCode: StatusCodes.Status500InternalServerError);
             }
         }).WithName(functionName).ExcludeFromDescription();
 
