@@ -29,7 +29,7 @@ public sealed partial class Curator(
         MappingResult mapped;
         try
         {
-            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City));
+            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City, message.Item));
         }
         catch (MalformedPayloadException ex)
         {

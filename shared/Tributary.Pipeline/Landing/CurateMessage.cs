@@ -11,4 +11,5 @@ public sealed record CurateMessage(
     [property: JsonPropertyName("runId")] string RunId,
     [property: JsonPropertyName("blob")] string Blob,
     [property: JsonPropertyName("sha256")] string Sha256,
-    [property: JsonPropertyName("city")] string? City);
+    [property: JsonPropertyName("city")] string? City,
+    [property: JsonPropertyName("item")] string? Item = null);

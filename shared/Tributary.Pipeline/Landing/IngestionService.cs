@@ -29,7 +29,7 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
             {
                 var landed = await raw.LandAsync(connector.SourceId, runId, runTime, page, cancellationToken);
                 await queue.SendAsync(StorageNames.CurateQueue,
-                    new CurateMessage(connector.SourceId, runId, landed.BlobName, landed.Sha256, page.CityId), cancellationToken);
+                    new CurateMessage(connector.SourceId, runId, landed.BlobName, landed.Sha256, page.CityId, page.ItemId), cancellationToken);
                 pages++;
                 bytes += landed.Bytes;
                 LogPageLanded(logger, connector.SourceId, runId, landed.BlobName, landed.Bytes, landed.AlreadyLanded);

@@ -19,14 +19,24 @@ public sealed class RawPayloadStore(StorageAccount storage)
 
     private BlobContainerClient Container => storage.Container(StorageNames.RawContainer);
 
-    public static string BlobName(string source, string runId, DateTimeOffset runTime, string pageKey) =>
-        $"{source}/{runTime.UtcDateTime:yyyy}/{runTime.UtcDateTime:MM}/{runTime.UtcDateTime:dd}/{runId}/{pageKey}.json";
+    public static string BlobName(string source, string runId, DateTimeOffset runTime, string pageKey, string contentType = "application/json") =>
+        $"{source}/{runTime.UtcDateTime:yyyy}/{runTime.UtcDateTime:MM}/{runTime.UtcDateTime:dd}/{runId}/{pageKey}{Extension(contentType)}";
+
+    /// <summary>The file extension for a page's media type, so a landed page opens as what it is.</summary>
+    public static string Extension(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "application/zip" or "application/x-zip-compressed" => ".zip",
+        "text/csv" => ".csv",
+        "application/xml" or "text/xml" => ".xml",
+        "text/plain" => ".txt",
+        _ => ".json",
+    };
 
     public async Task<LandedPage> LandAsync(string source, string runId, DateTimeOffset runTime, RawPage page, CancellationToken cancellationToken)
     {
         TableKey.Validate(page.PageKey);
         var sha = Convert.ToHexStringLower(SHA256.HashData(page.Content));
-        var name = BlobName(source, runId, runTime, page.PageKey);
+        var name = BlobName(source, runId, runTime, page.PageKey, page.ContentType);
         var existing = await TryUploadAsync(name, page, sha, cancellationToken);
         return existing is null
             ? new LandedPage(name, sha, page.Content.Length, AlreadyLanded: false)
