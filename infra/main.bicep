@@ -34,8 +34,8 @@ param resourceGroupName string = ''
 @description('Six-field NCRONTAB schedule of the IngestWeather timer (UTC).')
 param ingestWeatherSchedule string = '0 5 * * * *'
 
-@description('Open-Meteo forecast endpoint: the live vendor, or a replay server reachable from Azure.')
-param openMeteoForecastUrl string = 'https://api.open-meteo.com/v1/forecast'
+@description('Open-Meteo base URL: the live vendor, or a replay server reachable from Azure.')
+param openMeteoBaseUrl string = 'https://api.open-meteo.com'
 
 @description('More application settings (for example other sources\' endpoints); the settings above win on a clash.')
 param extraAppSettings object = {}
@@ -180,7 +180,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appSettings: union(extraAppSettings, keyVaultReferenceSettings, {
       Tributary__KeyVaultUri: keyVault.outputs.vaultUri
       IngestWeatherSchedule: ingestWeatherSchedule
-      Sources__OpenMeteo__ForecastUrl: openMeteoForecastUrl
+      Sources__OpenMeteo__BaseUrl: openMeteoBaseUrl
     })
   }
 }

@@ -17,7 +17,7 @@ public static class HandlerApp
 {
     public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
-    /// <param name="configure">Lets tests replace services (e.g. the clock) before the app is built.</param>
+    /// <param name="configure">Lets tests add configuration or replace services (e.g. the clock) before the pipeline registers.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +26,9 @@ public static class HandlerApp
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
+        AddSourceManifests(builder.Configuration);
+        // Before the pipeline registers: manifests are read (and validated) at registration, with any override.
+        configure?.Invoke(builder);
         builder.Services.AddTributaryPipeline(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -36,7 +39,6 @@ public static class HandlerApp
         }));
         var origins = builder.Configuration.GetSection("Tributary:Cors:AllowedOrigins").Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(origins).WithMethods("GET").WithHeaders("If-None-Match").WithExposedHeaders("ETag")));
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseStatusCodePages();
@@ -55,5 +57,23 @@ public static class HandlerApp
         HealthFunction.Map(api);
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
+    }
+
+    /// <summary>
+    /// Adds every <c>sources/*.json</c> manifest next to the app, before the environment variables, so an app
+    /// setting such as <c>Sources__OpenMeteo__BaseUrl</c> still overrides what a manifest says.
+    /// </summary>
+    private static void AddSourceManifests(ConfigurationManager configuration)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "sources");
+        if (!Directory.Exists(folder)) return;
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var at = sources.Select((s, i) => (s, i)).FirstOrDefault(p => p.s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource).i;
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = file, Optional = false, ReloadOnChange = false };
+            json.ResolveFileProvider();
+            sources.Insert(at++, json);
+        }
     }
 }

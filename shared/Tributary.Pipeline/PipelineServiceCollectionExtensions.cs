@@ -41,26 +41,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Curator>();
         services.AddSingleton<Aggregator>();
         services.AddSingleton<KpiQueryService>();
-        services.AddSingleton<SourceRegistry>();
         services.AddSingleton<IReadOnlyDictionary<string, City>>(sp =>
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
 
-        services.AddOpenMeteo(configuration);
+        services.AddTributarySources(configuration);
+        services.AddSingleton<ISourceMapper, OpenMeteoMapper>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
-    }
-
-    private static void AddOpenMeteo(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<OpenMeteoOptions>()
-            .Bind(configuration.GetSection(OpenMeteoOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => o.ForecastUrl is { IsAbsoluteUri: true }, $"Setting '{OpenMeteoOptions.SectionName}:ForecastUrl' must be an absolute URL.")
-            .ValidateOnStart();
-        services.AddHttpClient<OpenMeteoConnector>()
-            .AddStandardResilienceHandler();
-        services.AddSingleton<ISourceConnector>(sp => sp.GetRequiredService<OpenMeteoConnector>());
-        services.AddSingleton<ISourceMapper, OpenMeteoMapper>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

@@ -184,11 +184,11 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         var schedule = (string?)parameters["ingestWeatherSchedule"]!["defaultValue"];
         Assert.Equal("0 5 * * * *", schedule);
         Assert.Equal(6, schedule!.Split(' ').Length);
-        Assert.Equal("https://api.open-meteo.com/v1/forecast", (string?)parameters["openMeteoForecastUrl"]!["defaultValue"]);
+        Assert.Equal("https://api.open-meteo.com", (string?)parameters["openMeteoBaseUrl"]!["defaultValue"]);
 
         var appSettings = Module("functionapp").PassedValue("appSettings");
         Assert.Contains("'IngestWeatherSchedule', parameters('ingestWeatherSchedule')", appSettings);
-        Assert.Contains("'Sources__OpenMeteo__ForecastUrl', parameters('openMeteoForecastUrl')", appSettings);
+        Assert.Contains("'Sources__OpenMeteo__BaseUrl', parameters('openMeteoBaseUrl')", appSettings);
         Assert.Contains("'Tributary__KeyVaultUri', reference(", appSettings);
         Assert.Contains("'keyvault'", appSettings);
 

@@ -61,7 +61,7 @@ public sealed class PipelineHarness : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     [StorageNames.ConnectionSetting] = connectionString,
-                    ["Sources:OpenMeteo:ForecastUrl"] = new Uri(harness.ReplayAddress, "v1/forecast").ToString(),
+                    ["Sources:OpenMeteo:BaseUrl"] = harness.ReplayAddress.ToString(),
                 });
                 Quiet(builder.Logging);
             });

@@ -15,7 +15,7 @@ public static class IngestWeatherFunction
         // The run id comes from the host's invocation time, so replaying the same invocation is the same run.
         var utcNow = request.UtcNow;
         var runTime = new DateTimeOffset(utcNow.Ticks - utcNow.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var connector = services.GetRequiredService<SourceRegistry>().Connector(OpenMeteoConnector.Id);
+        var connector = services.GetRequiredService<SourceRegistry>().Connector(OpenMeteoMapper.Id);
         var record = await services.GetRequiredService<IngestionService>().IngestAsync(connector, runTime, cancellationToken);
         return InvocationResult.Success(
             $"{record.Source} run {record.RunId}: {record.Pages} page(s), {record.Bytes} bytes{(request.TimerIsPastDue("timer") ? " (past due)" : "")}");

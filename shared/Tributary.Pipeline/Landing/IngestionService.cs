@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tributary.Sources;
+using Tributary.Sources.Connectors;
 using Tributary.Storage;
 
 namespace Tributary.Landing;
@@ -23,9 +24,10 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
         var pages = 0;
         long bytes = 0;
         Exception? failure = null;
+        var stats = new FetchStats();
         try
         {
-            await foreach (var page in connector.FetchAsync(runTime, cancellationToken))
+            await foreach (var page in connector.FetchAsync(runTime, stats, cancellationToken))
             {
                 var landed = await raw.LandAsync(connector.SourceId, runId, runTime, page, cancellationToken);
                 await queue.SendAsync(StorageNames.CurateQueue,
@@ -41,15 +43,16 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
         }
 
         var outcome = failure is null ? Succeeded : pages > 0 ? PartiallySucceeded : Failed;
-        var record = new RunRecord(connector.SourceId, runId, runTime, started, clock.ElapsedMilliseconds, pages, bytes, outcome, failure?.Message);
+        var record = new RunRecord(connector.SourceId, runId, runTime, started, clock.ElapsedMilliseconds, pages, bytes, outcome, failure?.Message,
+            stats.Requests, (long)stats.RateLimitWait.TotalMilliseconds);
         await runs.SaveAsync(record, cancellationToken);
-        LogRun(logger, connector.SourceId, runId, outcome, pages, bytes, record.DurationMs);
+        LogRun(logger, connector.SourceId, runId, outcome, pages, bytes, record.DurationMs, stats.Requests, record.RateLimitWaitMs);
         return failure is null ? record : throw new IngestRunFailedException(record, failure);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} run {RunId}: landed {BlobName} ({Bytes} bytes, already there: {AlreadyLanded})")]
     private static partial void LogPageLanded(ILogger logger, string source, string runId, string blobName, long bytes, bool alreadyLanded);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} run {RunId} {Outcome}: {Pages} page(s), {Bytes} bytes in {DurationMs} ms")]
-    private static partial void LogRun(ILogger logger, string source, string runId, string outcome, int pages, long bytes, long durationMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} run {RunId} {Outcome}: {Pages} page(s), {Bytes} bytes, {Requests} request(s) in {DurationMs} ms, {WaitMs} ms waiting for the rate budget")]
+    private static partial void LogRun(ILogger logger, string source, string runId, string outcome, int pages, long bytes, long durationMs, int requests, long waitMs);
 }

@@ -10,4 +10,6 @@ public sealed record RunRecord(
     int Pages,
     long Bytes,
     string Outcome,
-    string? Error);
+    string? Error,
+    int Requests = 0,
+    long RateLimitWaitMs = 0);

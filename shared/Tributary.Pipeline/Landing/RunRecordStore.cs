@@ -16,7 +16,7 @@ public sealed class RunRecordStore(StorageAccount storage)
     public async Task SaveAsync(RunRecord record, CancellationToken cancellationToken)
     {
         var existing = await GetAsync(record.Source, record.RunId, cancellationToken);
-        if (existing is not null && existing with { StartedUtc = record.StartedUtc, DurationMs = record.DurationMs } == record)
+        if (existing is not null && existing with { StartedUtc = record.StartedUtc, DurationMs = record.DurationMs, Requests = record.Requests, RateLimitWaitMs = record.RateLimitWaitMs } == record)
         {
             return;
         }
@@ -31,6 +31,8 @@ public sealed class RunRecordStore(StorageAccount storage)
             [nameof(RunRecord.Bytes)] = record.Bytes,
             [nameof(RunRecord.Outcome)] = record.Outcome,
             [nameof(RunRecord.Error)] = record.Error,
+            [nameof(RunRecord.Requests)] = record.Requests,
+            [nameof(RunRecord.RateLimitWaitMs)] = record.RateLimitWaitMs,
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -46,6 +48,7 @@ public sealed class RunRecordStore(StorageAccount storage)
             e.GetString(nameof(RunRecord.Source)), e.GetString(nameof(RunRecord.RunId)),
             e.GetDateTimeOffset(nameof(RunRecord.RunTimeUtc)) ?? default, e.GetDateTimeOffset(nameof(RunRecord.StartedUtc)) ?? default,
             e.GetInt64(nameof(RunRecord.DurationMs)) ?? 0, e.GetInt32(nameof(RunRecord.Pages)) ?? 0, e.GetInt64(nameof(RunRecord.Bytes)) ?? 0,
-            e.GetString(nameof(RunRecord.Outcome)), e.GetString(nameof(RunRecord.Error)));
+            e.GetString(nameof(RunRecord.Outcome)), e.GetString(nameof(RunRecord.Error)),
+            e.GetInt32(nameof(RunRecord.Requests)) ?? 0, e.GetInt64(nameof(RunRecord.RateLimitWaitMs)) ?? 0);
     }
 }

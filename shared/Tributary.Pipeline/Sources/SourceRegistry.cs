@@ -1,10 +1,24 @@
 namespace Tributary.Sources;
 
 /// <summary>The registered sources: connectors for ingestion and mappers for curation, by source id.</summary>
-public sealed class SourceRegistry(IEnumerable<ISourceConnector> connectors, IEnumerable<ISourceMapper> mappers)
+public sealed class SourceRegistry
 {
-    private readonly Dictionary<string, ISourceConnector> _connectors = connectors.ToDictionary(c => c.SourceId, StringComparer.Ordinal);
-    private readonly Dictionary<string, ISourceMapper> _mappers = mappers.ToDictionary(m => m.SourceId, StringComparer.Ordinal);
+    private readonly Dictionary<string, ISourceConnector> _connectors;
+    private readonly Dictionary<string, ISourceMapper> _mappers;
+
+    public SourceRegistry(IEnumerable<ISourceConnector> connectors, IEnumerable<ISourceMapper> mappers)
+    {
+        _connectors = connectors.ToDictionary(c => c.SourceId, StringComparer.Ordinal);
+        _mappers = mappers.ToDictionary(m => m.SourceId, StringComparer.Ordinal);
+        var unmapped = _connectors.Keys.Where(id => !_mappers.ContainsKey(id)).ToList();
+        if (unmapped.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"No mapper is registered for source(s) {string.Join(", ", unmapped)}: every enabled manifest needs an ISourceMapper with the same source id.");
+        }
+    }
+
+    public IEnumerable<string> SourceIds => _connectors.Keys.Order(StringComparer.Ordinal);
 
     public ISourceConnector Connector(string sourceId) => _connectors.TryGetValue(sourceId, out var c)
         ? c

@@ -18,7 +18,8 @@ public sealed partial class StorageInitializer(StorageAccount storage, ILogger<S
         {
             work.Add(storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }
-        foreach (var table in new[] { StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.QualityTable, StorageNames.KpisTable })
+        foreach (var table in new[] { StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.QualityTable, StorageNames.KpisTable,
+                     StorageNames.CursorsTable, StorageNames.RateBudgetsTable, StorageNames.DimensionsTable })
         {
             work.Add(storage.Table(table).CreateIfNotExistsAsync(cancellationToken));
         }

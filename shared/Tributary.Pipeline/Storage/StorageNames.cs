@@ -13,6 +13,9 @@ public static class StorageNames
     public const string ObservationsTable = "observations";
     public const string QualityTable = "quality";
     public const string KpisTable = "kpis";
+    public const string CursorsTable = "cursors";
+    public const string RateBudgetsTable = "ratebudgets";
+    public const string DimensionsTable = "dimensions";
 
     /// <summary>The app setting (or prefix, for identity-based connections) that names the storage account.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";

@@ -11,7 +11,9 @@ namespace Tributary.Sources.OpenMeteo;
 /// </summary>
 public sealed class OpenMeteoMapper(IReadOnlyDictionary<string, Configuration.City> cities) : ISourceMapper
 {
-    public string SourceId => OpenMeteoConnector.Id;
+    public const string Id = "open-meteo";
+
+    public string SourceId => Id;
 
     public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
     {

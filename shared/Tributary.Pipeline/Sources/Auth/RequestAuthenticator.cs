@@ -1,0 +1,35 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Tributary.Sources.Manifests;
+using Tributary.Sources.Secrets;
+
+namespace Tributary.Sources.Auth;
+
+/// <summary>Adds a source's credentials to a request, as its manifest declares. Credentials never reach messages or logs.</summary>
+public sealed class RequestAuthenticator(ISecretStore secrets, OAuth2TokenProvider tokens)
+{
+    public async Task ApplyAsync(HttpRequestMessage request, SourceManifest source, CancellationToken cancellationToken)
+    {
+        var auth = source.Auth;
+        switch (auth.Kind)
+        {
+            case AuthKind.ApiKeyHeader:
+                request.Headers.TryAddWithoutValidation(auth.Name!, await secrets.GetAsync(auth.SecretName!, cancellationToken));
+                break;
+            case AuthKind.ApiKeyQuery:
+                var key = await secrets.GetAsync(auth.SecretName!, cancellationToken);
+                var builder = new UriBuilder(request.RequestUri!);
+                var pair = $"{Uri.EscapeDataString(auth.Name!)}={Uri.EscapeDataString(key)}";
+                builder.Query = string.IsNullOrEmpty(builder.Query) ? pair : $"{builder.Query.TrimStart('?')}&{pair}";
+                request.RequestUri = builder.Uri;
+                break;
+            case AuthKind.Basic:
+                var password = await secrets.GetAsync(auth.SecretName!, cancellationToken);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.Username}:{password}")));
+                break;
+            case AuthKind.OAuth2ClientCredentials:
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(source, cancellationToken));
+                break;
+        }
+    }
+}

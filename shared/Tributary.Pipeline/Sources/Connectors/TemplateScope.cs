@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tributary.Configuration;
+using Tributary.Sources.Manifests;
+
+namespace Tributary.Sources.Connectors;
+
+/// <summary>
+/// The values a request template may use: <c>{city.id|name|latitude|longitude}</c>, <c>{item.id|city|&lt;attribute&gt;}</c>,
+/// <c>{window.start:fmt}</c>, <c>{window.end:fmt}</c> and <c>{run.time:fmt}</c> (UTC). An unknown placeholder is an error
+/// naming it, so a typo in a manifest fails loudly instead of sending a literal brace to the vendor.
+/// </summary>
+public sealed partial record TemplateScope(City? City, FanOutItem? Item, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, DateTimeOffset RunTime)
+{
+    public string Render(string template) => Placeholder().Replace(template, match =>
+    {
+        var name = match.Groups["name"].Value;
+        var format = match.Groups["format"].Success ? match.Groups["format"].Value : null;
+        return Resolve(name, format) ?? throw new InvalidOperationException($"Template placeholder '{{{name}}}' has no value here (in '{template}').");
+    });
+
+    private string? Resolve(string name, string? format) => name switch
+    {
+        "window.start" => Instant(WindowStart, format),
+        "window.end" => Instant(WindowEnd, format),
+        "run.time" => Instant(RunTime, format),
+        "city.id" => City?.Id ?? Item?.City,
+        "city.name" => City?.Name,
+        "city.latitude" => City?.Latitude.ToString(CultureInfo.InvariantCulture),
+        "city.longitude" => City?.Longitude.ToString(CultureInfo.InvariantCulture),
+        "item.id" => Item?.Id,
+        "item.city" => Item?.City,
+        _ when name.StartsWith("item.", StringComparison.Ordinal) && Item is not null =>
+            Item.Attributes.TryGetValue(name["item.".Length..], out var value) ? value : null,
+        _ => null,
+    };
+
+    private static string Instant(DateTimeOffset value, string? format) =>
+        value.UtcDateTime.ToString(format ?? "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    // {name} or {name:format}; JSON braces in bodies are left alone because names are dotted identifiers.
+    [GeneratedRegex(@"\{(?<name>(?:window|run|city|item)\.[A-Za-z0-9_]+)(?::(?<format>[^{}]+))?\}")]
+    private static partial Regex Placeholder();
+}

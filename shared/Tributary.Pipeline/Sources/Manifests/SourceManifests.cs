@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Tributary.Sources.Manifests;
+
+/// <summary>All manifests under configuration section <c>Sources</c>, validated together at start-up.</summary>
+public sealed class SourceManifests
+{
+    public const string SectionName = "Sources";
+
+    private SourceManifests(IReadOnlyDictionary<string, SourceManifest> byKey) => ByKey = byKey;
+
+    /// <summary>Manifests by configuration key (e.g. <c>OpenAq</c>).</summary>
+    public IReadOnlyDictionary<string, SourceManifest> ByKey { get; }
+
+    public IEnumerable<SourceManifest> Enabled => ByKey.Values.Where(m => m.Enabled);
+
+    public SourceManifest Get(string sourceId) => ByKey.Values.FirstOrDefault(m => m.Id == sourceId)
+        ?? throw new UnknownSourceException(sourceId, ByKey.Values.Select(m => m.Id));
+
+    /// <exception cref="InvalidOperationException">A manifest is invalid; the message lists every problem with its setting.</exception>
+    public static SourceManifests Load(IConfiguration configuration)
+    {
+        var manifests = new Dictionary<string, SourceManifest>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var section in configuration.GetSection(SectionName).GetChildren())
+        {
+            var manifest = new SourceManifest();
+            try
+            {
+                section.Bind(manifest, o => o.ErrorOnUnknownConfiguration = true);
+            }
+            catch (InvalidOperationException ex)
+            {
+                problems.Add($"Sources:{section.Key}: {ex.Message}");
+                continue;
+            }
+            problems.AddRange(SourceManifestValidator.Validate(section.Key, manifest));
+            manifests[section.Key] = manifest;
+        }
+        foreach (var duplicate in manifests.GroupBy(m => m.Value.Id).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Source id '{duplicate.Key}' is declared by more than one section: {string.Join(", ", duplicate.Select(d => "Sources:" + d.Key))}.");
+        }
+        return problems.Count == 0
+            ? new SourceManifests(manifests)
+            : throw new InvalidOperationException("Invalid source manifests:\n- " + string.Join("\n- ", problems));
+    }
+}
