@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Tributary.Functions.Aggregate;
+using Tributary.Functions.Backfill;
+using Tributary.Functions.BackfillAdmin;
 using Tributary.Functions.Catalog;
 using Tributary.Functions.Curate;
 using Tributary.Functions.Health;
@@ -50,20 +53,40 @@ public static class HandlerApp
         app.MapInvocation(IngestWeatherFunction.Name, IngestWeatherFunction.RunAsync);
         app.MapInvocation(CurateFunction.Name, CurateFunction.RunAsync);
         app.MapInvocation(AggregateFunction.Name, AggregateFunction.RunAsync);
+        app.MapInvocation(BackfillFunction.Name, BackfillFunction.RunAsync);
 
         var api = app.MapGroup("/api");
         KpisFunction.Map(api);
         CatalogFunction.Map(api);
         HealthFunction.Map(api);
+        BackfillAdminFunction.Map(api);
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;
+    }
+
+    /// <summary>
+    /// For the command line, which no Functions host starts: the Values of a <c>local.settings.json</c> next to the
+    /// app, as the host would have passed them, under whatever the environment already says.
+    /// </summary>
+    internal static void AddLocalSettings(ConfigurationManager configuration)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "local.settings.json");
+        if (!File.Exists(file)) return;
+        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        if (!doc.RootElement.TryGetProperty("Values", out var values)) return;
+        var settings = values.EnumerateObject()
+            .Where(p => Environment.GetEnvironmentVariable(p.Name) is null)
+            .Select(p => new KeyValuePair<string, string?>(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.ToString()));
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var beforeEnvironment = sources.Select((s, i) => (s, i)).FirstOrDefault(p => p.s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource).i;
+        sources.Insert(beforeEnvironment, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });
     }
 
     /// <summary>
     /// Adds every <c>sources/*.json</c> manifest next to the app, before the environment variables, so an app
     /// setting such as <c>Sources__OpenMeteo__BaseUrl</c> still overrides what a manifest says.
     /// </summary>
-    private static void AddSourceManifests(ConfigurationManager configuration)
+    internal static void AddSourceManifests(ConfigurationManager configuration)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "sources");
         if (!Directory.Exists(folder)) return;

@@ -41,6 +41,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Curator>();
         services.AddSingleton<Aggregator>();
         services.AddSingleton<KpiQueryService>();
+        services.AddSingleton<Backfill.BackfillService>();
         services.AddSingleton<IReadOnlyDictionary<string, City>>(sp =>
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
 

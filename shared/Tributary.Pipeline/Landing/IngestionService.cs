@@ -16,9 +16,13 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
     public const string PartiallySucceeded = "PartiallySucceeded";
     public const string Failed = "Failed";
 
-    public async Task<RunRecord> IngestAsync(ISourceConnector connector, DateTimeOffset runTime, CancellationToken cancellationToken)
+    public Task<RunRecord> IngestAsync(ISourceConnector connector, DateTimeOffset runTime, CancellationToken cancellationToken) =>
+        IngestAsync(connector, new SourceRun(runTime), cancellationToken);
+
+    public async Task<RunRecord> IngestAsync(ISourceConnector connector, SourceRun run, CancellationToken cancellationToken)
     {
-        var runId = RunIds.For(runTime);
+        var runId = run.RunId;
+        var runTime = run.WindowStart ?? run.RunTime;
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var pages = 0;
@@ -27,7 +31,7 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
         var stats = new FetchStats();
         try
         {
-            await foreach (var page in connector.FetchAsync(runTime, stats, cancellationToken))
+            await foreach (var page in connector.FetchAsync(run, stats, cancellationToken))
             {
                 var landed = await raw.LandAsync(connector.SourceId, runId, runTime, page, cancellationToken);
                 await queue.SendAsync(StorageNames.CurateQueue,

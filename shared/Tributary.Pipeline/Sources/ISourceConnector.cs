@@ -8,8 +8,8 @@ public interface ISourceConnector
     /// <summary>The source id, e.g. <c>open-meteo</c>; used in blob names, messages and table keys.</summary>
     string SourceId { get; }
 
-    /// <summary>Fetches the pages for the run that is scheduled at <paramref name="runTime"/>.</summary>
+    /// <summary>Fetches the pages of <paramref name="run"/>: the manifest's window around its run time, or a backfill's explicit window.</summary>
     /// <param name="stats">Receives the requests made and the time spent waiting for rate budgets.</param>
     /// <exception cref="SourceRequestException">Some pages could not be fetched (after the others were yielded).</exception>
-    IAsyncEnumerable<RawPage> FetchAsync(DateTimeOffset runTime, FetchStats stats, CancellationToken cancellationToken);
+    IAsyncEnumerable<RawPage> FetchAsync(SourceRun run, FetchStats stats, CancellationToken cancellationToken);
 }

@@ -40,7 +40,7 @@ public sealed class ManifestConnectorTests(AzuriteFixture azurite) : IClassFixtu
         var connector = services.GetRequiredService<SourceRegistry>().Connector(id);
 
         var pages = new List<RawPage>();
-        await foreach (var page in connector.FetchAsync(RunTime, new FetchStats(), ct)) pages.Add(page);
+        await foreach (var page in connector.FetchAsync(new Tributary.Sources.SourceRun(RunTime), new FetchStats(), ct)) pages.Add(page);
 
         Assert.Equal(expectedRequests, vendor.Requests);
         Assert.Equal(["all", "all.p2", "all.p3"], pages.Select(p => p.PageKey));
@@ -56,7 +56,7 @@ public sealed class ManifestConnectorTests(AzuriteFixture azurite) : IClassFixtu
         await using var services = await ConnectorHarness.BuildAsync(azurite.ConnectionString, ConnectorHarness.Manifest("Forever", "forever", vendor.BaseUrl, "/forever",
             ("Paging:Kind", "PageNumber"), ("Paging:PageSize", "2"), ("Paging:ItemsPath", "results"), ("Paging:MaxPages", "4")), "forever");
         var pages = new List<RawPage>();
-        await foreach (var page in services.GetRequiredService<SourceRegistry>().Connector("forever").FetchAsync(RunTime, new FetchStats(), ct)) pages.Add(page);
+        await foreach (var page in services.GetRequiredService<SourceRegistry>().Connector("forever").FetchAsync(new Tributary.Sources.SourceRun(RunTime), new FetchStats(), ct)) pages.Add(page);
         Assert.Equal(4, pages.Count);
     }
 
@@ -71,7 +71,7 @@ public sealed class ManifestConnectorTests(AzuriteFixture azurite) : IClassFixtu
             ("Paging:Kind", "Cursor"), ("Paging:CursorPath", "meta.next_cursor")), "flaky");
         var stats = new FetchStats();
         var pages = 0;
-        await foreach (var _ in services.GetRequiredService<SourceRegistry>().Connector("flaky").FetchAsync(RunTime, stats, ct)) pages++;
+        await foreach (var _ in services.GetRequiredService<SourceRegistry>().Connector("flaky").FetchAsync(new Tributary.Sources.SourceRun(RunTime), stats, ct)) pages++;
         Assert.Equal(3, pages);
         Assert.Equal(5, stats.Requests); // 3 pages, the first after two failed attempts.
         Assert.Equal(5, vendor.Requests.Count);

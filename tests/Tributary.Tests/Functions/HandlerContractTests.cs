@@ -24,14 +24,16 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IClassFixture
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct);
         using var handler = new HttpClient { BaseAddress = app.HandlerAddress };
-        Assert.Equal(["Aggregate", "Catalog", "Curate", "Health", "IngestWeather", "Kpis", "OpenApi"], Declared.Select(f => f.Name));
+        Assert.Equal(["Aggregate", "Backfill", "BackfillAdmin", "Catalog", "Curate", "Health", "IngestWeather", "Kpis", "OpenApi"], Declared.Select(f => f.Name));
+        var today = DateTime.UtcNow.Date;
 
         foreach (var function in Declared)
         {
             if (function.TriggerType == "httpTrigger")
             {
                 // Forwarded requests keep their path under the route prefix.
-                var route = function.Property("route")!.Replace("{documentName}", "v1");
+                var route = function.Property("route")!.Replace("{documentName}", "v1")
+                    .Replace("{source}", $"open-meteo?from={today.AddDays(-2):yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}");
                 using var response = await handler.GetAsync($"api/{route}", ct);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{function.Name}: GET /api/{route} answered {response.StatusCode}");
             }

@@ -35,14 +35,17 @@ public sealed partial class ManifestConnector(
 
     public static string HttpClientName(string sourceId) => $"source:{sourceId}";
 
-    public async IAsyncEnumerable<RawPage> FetchAsync(DateTimeOffset runTime, FetchStats stats, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RawPage> FetchAsync(SourceRun run, FetchStats stats, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var failures = new List<string>();
         foreach (var target in Targets())
         {
-            var cursor = await cursors.GetAsync(SourceId, target.CursorKey, cancellationToken);
-            var (start, end) = SourceWindow.For(manifest.Window, runTime, cursor?.Watermark);
-            var scope = new TemplateScope(target.City, target.Item, start, end, runTime);
+            // A backfill asks for its own window, unconditionally, and leaves the cursors of scheduled runs alone.
+            var cursor = run.IsBackfill ? null : await cursors.GetAsync(SourceId, target.CursorKey, cancellationToken);
+            var (start, end) = run.IsBackfill
+                ? (run.WindowStart!.Value, run.WindowEnd!.Value)
+                : SourceWindow.For(manifest.Window, run.RunTime, cursor?.Watermark);
+            var scope = new TemplateScope(target.City, target.Item, start, end, run.RunTime);
             var page = Pager.First(manifest.Paging);
             var completed = false;
             string? etag = cursor?.ETag, lastModified = cursor?.LastModified;
@@ -89,7 +92,7 @@ public sealed partial class ManifestConnector(
                 }
                 page = fetched.Next;
             }
-            if (completed)
+            if (completed && !run.IsBackfill)
             {
                 await cursors.SaveAsync(SourceId, target.CursorKey, new SourceCursor(end, etag, lastModified), cancellationToken);
             }
