@@ -5,9 +5,10 @@ using Tributary.Functions.BackfillAdmin;
 using Tributary.Functions.Catalog;
 using Tributary.Functions.Curate;
 using Tributary.Functions.Health;
-using Tributary.Functions.IngestWeather;
+using Tributary.Functions.Ingest;
 using Tributary.Functions.Invocation;
 using Tributary.Functions.Kpis;
+using Tributary.Sources.OpenMeteo;
 
 namespace Tributary.Functions;
 
@@ -50,7 +51,8 @@ public static class HandlerApp
         // The host polls GET / until it answers, then keeps pinging it: answer cheaply.
         app.MapGet("/", () => TypedResults.Ok(new { status = "ready" })).ExcludeFromDescription();
 
-        app.MapInvocation(IngestWeatherFunction.Name, IngestWeatherFunction.RunAsync);
+        // One timer function per source (its folder's function.json holds the schedule), all on the shared adapter.
+        app.MapInvocation("IngestWeather", IngestFunction.For(OpenMeteoMapper.Id));
         app.MapInvocation(CurateFunction.Name, CurateFunction.RunAsync);
         app.MapInvocation(AggregateFunction.Name, AggregateFunction.RunAsync);
         app.MapInvocation(BackfillFunction.Name, BackfillFunction.RunAsync);
