@@ -101,6 +101,7 @@ module storage 'modules/storage.bicep' = {
     queueNames: [
       'curate'
       'aggregate'
+      'backfill'
     ]
   }
 }
