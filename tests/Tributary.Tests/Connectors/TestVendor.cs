@@ -26,6 +26,15 @@ public sealed class TestVendor : IAsyncDisposable
     /// <summary>Every request as "METHOD path?query", in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    public const string ClientId = "tributary-test";
+    public const string ClientSecret = "client-secret-5b9e2c";
+
+    /// <summary>Tokens this vendor issued and still accepts; clearing it makes every token "expired".</summary>
+    public ConcurrentDictionary<string, bool> ValidTokens { get; } = new();
+
+    /// <summary>The token requests, as the form or JSON fields received (the secret replaced by its length).</summary>
+    public ConcurrentQueue<string> TokenRequests { get; } = new();
+
     /// <summary>Answer the next N requests with this status (then behave again).</summary>
     public ConcurrentQueue<int> FailNext { get; } = new();
 
@@ -35,9 +44,57 @@ public sealed class TestVendor : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var vendor = new TestVendor(app);
+        app.MapPost("/oauth/token", async (HttpContext http) =>
+        {
+            // RFC 6749 4.4: client_secret_post (form), client_secret_basic (form + Basic), or a JSON body (Entur/Auth0 style).
+            Dictionary<string, string?> fields;
+            if (http.Request.HasFormContentType)
+            {
+                fields = (await http.Request.ReadFormAsync()).ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
+            }
+            else
+            {
+                var json = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body);
+                fields = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+            }
+            if (http.Request.Headers.Authorization.ToString() is { Length: > 6 } basic && basic.StartsWith("Basic "))
+            {
+                var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(basic[6..])).Split(':', 2);
+                (fields["client_id"], fields["client_secret"]) = (Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1]));
+                fields["auth"] = "basic";
+            }
+            vendor.TokenRequests.Enqueue(string.Join("&", fields.OrderBy(f => f.Key).Select(f => f.Key == "client_secret" ? $"{f.Key}=<{f.Value?.Length}>" : $"{f.Key}={f.Value}")));
+            if (fields.GetValueOrDefault("grant_type") != "client_credentials")
+            {
+                return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+            }
+            if (fields.GetValueOrDefault("client_id") != ClientId || fields.GetValueOrDefault("client_secret") != ClientSecret)
+            {
+                return Results.Json(new { error = "invalid_client", error_description = "Client authentication failed." }, statusCode: 401);
+            }
+            var token = Guid.NewGuid().ToString("N");
+            vendor.ValidTokens[token] = true;
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = 3600 });
+        });
+        app.MapGet("/protected", (HttpContext http) =>
+        {
+            var auth = http.Request.Headers.Authorization.ToString();
+            if (!auth.StartsWith("Bearer ") || !vendor.ValidTokens.ContainsKey(auth[7..]))
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                return Results.Json(new { error = "invalid_token" }, statusCode: 401);
+            }
+            return Results.Json(new { results = new[] { 1, 2, 3 } });
+        });
         app.Use(async (context, next) =>
         {
             vendor.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+            if (context.Request.Path.StartsWithSegments("/protected") || context.Request.Path.StartsWithSegments("/oauth"))
+            {
+                await next();
+                return;
+            }
             if (context.Request.Headers["X-Api-Key"] != ApiKey && context.Request.Query["api_key"] != ApiKey)
             {
                 context.Response.StatusCode = 401;
