@@ -79,9 +79,7 @@ public static class HandlerApp
         var settings = values.EnumerateObject()
             .Where(p => Environment.GetEnvironmentVariable(p.Name) is null)
             .Select(p => new KeyValuePair<string, string?>(p.Name.Replace("__", ":", StringComparison.Ordinal), p.Value.ToString()));
-        var sources = (IList<IConfigurationSource>)configuration.Sources;
-        var beforeEnvironment = sources.Select((s, i) => (s, i)).FirstOrDefault(p => p.s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource).i;
-        sources.Insert(beforeEnvironment, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });
+        InsertBeforeEnvironment(configuration, [new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings }]);
     }
 
     /// <summary>
@@ -92,13 +90,19 @@ public static class HandlerApp
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "sources");
         if (!Directory.Exists(folder)) return;
-        var sources = (IList<IConfigurationSource>)configuration.Sources;
-        var at = sources.Select((s, i) => (s, i)).FirstOrDefault(p => p.s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource).i;
-        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        InsertBeforeEnvironment(configuration, Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(file =>
         {
             var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = file, Optional = false, ReloadOnChange = false };
             json.ResolveFileProvider();
-            sources.Insert(at++, json);
-        }
+            return (IConfigurationSource)json;
+        }));
+    }
+
+    /// <summary>Adds configuration sources just before the environment variables, so app settings still win over them.</summary>
+    private static void InsertBeforeEnvironment(ConfigurationManager configuration, IEnumerable<IConfigurationSource> added)
+    {
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var at = sources.Select((s, i) => (s, i)).FirstOrDefault(p => p.s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource).i;
+        foreach (var source in added) sources.Insert(at++, source);
     }
 }
