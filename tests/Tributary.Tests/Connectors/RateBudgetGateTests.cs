@@ -54,6 +54,24 @@ public sealed class RateBudgetGateTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(time.GetUtcNow().AddHours(1), ex.Until);
     }
 
+    [Fact]
+    public async Task Every_window_of_the_budget_holds_so_an_hourly_cap_stops_calls_the_minute_window_would_allow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        var storage = azurite.Storage();
+        await storage.Table(Tributary.Storage.StorageNames.RateBudgetsTable).CreateIfNotExistsAsync(ct);
+        var gate = new RateBudgetGate(storage, time);
+        var source = $"hourly-{Guid.NewGuid():N}"[..20];
+        var spec = new RateBudgetSpec { Requests = 3, WindowSeconds = 60, MaxWaitSeconds = 90, MoreWindows = [new() { Requests = 5, WindowSeconds = 3600 }] };
+
+        for (var i = 0; i < 3; i++) await gate.AcquireAsync(source, spec, ct);   // 10:00: the minute window is full
+        time.Advance(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 2; i++) await gate.AcquireAsync(source, spec, ct);   // 10:01: the hour is now full (5)
+        var ex = await Assert.ThrowsAsync<RateBudgetExhaustedException>(() => gate.AcquireAsync(source, spec, ct));
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 11, 0, 0, TimeSpan.Zero), ex.Until);
+    }
+
     [Theory]
     [InlineData(RateLimitHeaders.XRateLimit, "x-ratelimit-remaining", "0", "x-ratelimit-reset", "37", 200, 37)]
     [InlineData(RateLimitHeaders.XRateLimit, "x-ratelimit-remaining", "5", "x-ratelimit-reset", "37", 200, null)]

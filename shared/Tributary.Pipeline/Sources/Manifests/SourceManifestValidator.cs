@@ -68,6 +68,11 @@ public static partial class SourceManifestValidator
         if (m.Window.LookbackHours < 0 || m.Window.AheadHours < 0) yield return $"{at}:Window hours must not be negative.";
         if (m.Window.MaxLookbackHours < m.Window.LookbackHours) yield return $"{at}:Window:MaxLookbackHours must be at least LookbackHours.";
         if (m.RateBudget.Requests < 0 || m.RateBudget.WindowSeconds < 1) yield return $"{at}:RateBudget needs Requests >= 0 and WindowSeconds >= 1.";
+        for (var i = 0; i < m.RateBudget.MoreWindows.Count; i++)
+        {
+            var w = m.RateBudget.MoreWindows[i];
+            if (w.Requests < 1 || w.WindowSeconds < 1) yield return $"{at}:RateBudget:MoreWindows:{i} needs Requests >= 1 and WindowSeconds >= 1.";
+        }
         if (m.Resilience.MaxRetries is < 0 or > 10) yield return $"{at}:Resilience:MaxRetries must be 0..10.";
         if (m.Resilience.AttemptTimeoutSeconds < 1 || m.Resilience.TotalTimeoutSeconds < m.Resilience.AttemptTimeoutSeconds)
         {

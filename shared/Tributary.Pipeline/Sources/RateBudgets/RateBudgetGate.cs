@@ -14,7 +14,7 @@ namespace Tributary.Sources.RateBudgets;
 /// </summary>
 public sealed class RateBudgetGate(StorageAccount storage, TimeProvider time)
 {
-    private const string Row = "budget";
+    private const string Row = "blocked"; // The vendor's "not before"; each budget window has a row of its own.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     private TableClient Table => storage.Table(StorageNames.RateBudgetsTable);
@@ -26,24 +26,36 @@ public sealed class RateBudgetGate(StorageAccount storage, TimeProvider time)
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var windows = spec.AllWindows.ToList();
             var waited = TimeSpan.Zero;
             while (true)
             {
                 var now = time.GetUtcNow();
-                var state = await ReadAsync(source, cancellationToken);
-                var until = state.BlockedUntil > now ? state.BlockedUntil : (DateTimeOffset?)null;
-                if (until is null && spec.Requests > 0)
+                var blocked = await ReadAsync(source, Row, cancellationToken);
+                DateTimeOffset? until = blocked.BlockedUntil > now ? blocked.BlockedUntil : null;
+                var states = new List<(RateLimitWindow Window, BudgetState State, DateTimeOffset Start, int Used)>();
+                foreach (var window in windows)
                 {
-                    var windowStart = WindowStart(now, spec.WindowSeconds);
-                    var used = state.WindowStart == windowStart ? state.Used : 0;
-                    if (used < spec.Requests)
-                    {
-                        if (await TryCountAsync(source, state, windowStart, used + 1, cancellationToken)) return waited;
-                        continue; // Another instance counted first: read again.
-                    }
-                    until = windowStart.AddSeconds(spec.WindowSeconds);
+                    if (until is not null) break;
+                    var state = await ReadAsync(source, WindowRow(window), cancellationToken);
+                    var start = WindowStart(now, window.WindowSeconds);
+                    var used = state.WindowStart == start ? state.Used : 0;
+                    if (used >= window.Requests) until = start.AddSeconds(window.WindowSeconds);
+                    states.Add((window, state, start, used));
                 }
-                if (until is null) return waited;
+                if (until is null)
+                {
+                    // Every window has room: count the call in each. A lost race re-reads all of them; counting one
+                    // window twice that way only ever under-uses the budget, never exceeds it.
+                    var counted = true;
+                    foreach (var (window, state, start, used) in states)
+                    {
+                        counted &= await TryWriteAsync(source, WindowRow(window), state, start, used + 1, default, cancellationToken);
+                        if (!counted) break;
+                    }
+                    if (counted) return waited;
+                    continue;
+                }
                 var wait = until.Value - now;
                 if (wait > TimeSpan.FromSeconds(spec.MaxWaitSeconds)) throw new RateBudgetExhaustedException(source, until.Value);
                 await Task.Delay(wait, time, cancellationToken);
@@ -61,9 +73,9 @@ public sealed class RateBudgetGate(StorageAccount storage, TimeProvider time)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var state = await ReadAsync(source, cancellationToken);
+            var state = await ReadAsync(source, Row, cancellationToken);
             if (state.BlockedUntil >= until) return;
-            if (await TryWriteAsync(source, state, state.WindowStart, state.Used, until, cancellationToken)) return;
+            if (await TryWriteAsync(source, Row, state, default, 0, until, cancellationToken)) return;
         }
     }
 
@@ -73,20 +85,19 @@ public sealed class RateBudgetGate(StorageAccount storage, TimeProvider time)
         return new DateTimeOffset(now.UtcTicks - now.UtcTicks % ticks, TimeSpan.Zero);
     }
 
-    private async Task<BudgetState> ReadAsync(string source, CancellationToken cancellationToken)
+    private static string WindowRow(RateLimitWindow window) => $"window-{window.WindowSeconds}s";
+
+    private async Task<BudgetState> ReadAsync(string source, string row, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(source, Row, cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(source, row, cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } e
             ? new BudgetState(e.ETag, e.GetDateTimeOffset("WindowStart") ?? default, e.GetInt32("Used") ?? 0, e.GetDateTimeOffset("BlockedUntil") ?? default)
             : new BudgetState(null, default, 0, default);
     }
 
-    private Task<bool> TryCountAsync(string source, BudgetState state, DateTimeOffset windowStart, int used, CancellationToken cancellationToken) =>
-        TryWriteAsync(source, state, windowStart, used, state.BlockedUntil, cancellationToken);
-
-    private async Task<bool> TryWriteAsync(string source, BudgetState state, DateTimeOffset windowStart, int used, DateTimeOffset blockedUntil, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(string source, string row, BudgetState state, DateTimeOffset windowStart, int used, DateTimeOffset blockedUntil, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(source, Row) { ["WindowStart"] = windowStart, ["Used"] = used, ["BlockedUntil"] = blockedUntil };
+        var entity = new TableEntity(source, row) { ["WindowStart"] = windowStart, ["Used"] = used, ["BlockedUntil"] = blockedUntil };
         try
         {
             if (state.ETag is { } etag) await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
