@@ -43,12 +43,14 @@ public sealed class PipelineHarness : IAsyncDisposable
     public StorageAccount Storage => Handler.Services.GetRequiredService<StorageAccount>();
 
     /// <param name="hostSettings">Extra app settings for the local host, e.g. host.json overrides.</param>
+    /// <param name="handlerSettings">Extra configuration for the function app, e.g. manifest overrides.</param>
     public static async Task<PipelineHarness> StartAsync(
         string connectionString,
         bool runTimersOnStartup,
         string? webRoot = null,
         IReadOnlyDictionary<string, string?>? hostSettings = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string?>? handlerSettings = null)
     {
         var harness = new PipelineHarness(connectionString);
         try
@@ -58,11 +60,13 @@ public sealed class PipelineHarness : IAsyncDisposable
 
             var handler = HandlerApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
             {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                var configuration = new Dictionary<string, string?>
                 {
                     [StorageNames.ConnectionSetting] = connectionString,
                     ["Sources:OpenMeteo:BaseUrl"] = harness.ReplayAddress.ToString(),
-                });
+                };
+                foreach (var (key, value) in handlerSettings ?? new Dictionary<string, string?>()) configuration[key] = value;
+                builder.Configuration.AddInMemoryCollection(configuration);
                 Quiet(builder.Logging);
             });
             harness.Handler = handler;

@@ -10,4 +10,13 @@ internal enum OpenMeteoFault
 
     /// <summary>HTTP 429 as when the free tier's per-IP queue is full.</summary>
     TooManyConcurrentRequests,
+
+    /// <summary>The next two requests get HTTP 500, then the server answers normally again (a transient outage).</summary>
+    ServerErrorBurst,
+
+    /// <summary>HTTP 200 with the real body cut off half-way (a dropped connection behind a proxy).</summary>
+    TruncatedBody,
+
+    /// <summary>HTTP 200 whose <c>apparent_temperature</c> column is renamed <c>apparent_temp</c> (a vendor schema change).</summary>
+    SchemaDrift,
 }

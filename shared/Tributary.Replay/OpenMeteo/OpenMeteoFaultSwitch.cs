@@ -13,9 +13,28 @@ internal sealed class OpenMeteoFaultSwitch
         _mode = (int)initial;
     }
 
+    private int _burstLeft;
+
     public OpenMeteoFault Mode
     {
         get => (OpenMeteoFault)Volatile.Read(ref _mode);
-        set => Volatile.Write(ref _mode, (int)value);
+        set
+        {
+            Volatile.Write(ref _burstLeft, value == OpenMeteoFault.ServerErrorBurst ? BurstLength : 0);
+            Volatile.Write(ref _mode, (int)value);
+        }
+    }
+
+    /// <summary>How many requests a <see cref="OpenMeteoFault.ServerErrorBurst"/> fails before the server recovers.</summary>
+    public const int BurstLength = 2;
+
+    /// <summary>The fault to serve to this request: a burst counts itself down and then clears.</summary>
+    public OpenMeteoFault Take()
+    {
+        var mode = Mode;
+        if (mode != OpenMeteoFault.ServerErrorBurst) return mode;
+        if (Interlocked.Decrement(ref _burstLeft) >= 0) return OpenMeteoFault.ServerError;
+        Mode = OpenMeteoFault.None;
+        return OpenMeteoFault.None;
     }
 }

@@ -15,8 +15,8 @@ internal sealed class OpenMeteoResponder(
     {
         var started = clock.Time.GetTimestamp();
 
-        var fault = faults.Mode;
-        if (fault != OpenMeteoFault.None)
+        var fault = faults.Take();
+        if (fault is OpenMeteoFault.ServerError or OpenMeteoFault.TooManyConcurrentRequests)
         {
             OpenMeteoLog.FaultServed(logger, OpenMeteoFaults.NameOf(fault));
             await (fault == OpenMeteoFault.ServerError
@@ -51,6 +51,15 @@ internal sealed class OpenMeteoResponder(
         ForecastJsonWriter.Write(body, request, locations, clock.Time.GetElapsedTime(started).TotalMilliseconds);
 
         rateLimiter.Record(client, QueryWeight.Of(request, locations));
-        await OpenMeteoJson.WriteAsync(context, StatusCodes.Status200OK, body.WrittenMemory);
+        if (fault != OpenMeteoFault.None) OpenMeteoLog.FaultServed(logger, OpenMeteoFaults.NameOf(fault));
+        await OpenMeteoJson.WriteAsync(context, StatusCodes.Status200OK, fault switch
+        {
+            OpenMeteoFault.TruncatedBody => body.WrittenMemory[..(body.WrittenCount / 2)],
+            OpenMeteoFault.SchemaDrift => Drift(body.WrittenMemory),
+            _ => body.WrittenMemory,
+        });
     }
+
+    private static ReadOnlyMemory<byte> Drift(ReadOnlyMemory<byte> body) =>
+        System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body.Span).Replace("\"apparent_temperature\"", "\"apparent_temp\"", StringComparison.Ordinal));
 }
