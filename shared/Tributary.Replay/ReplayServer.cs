@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 using Tributary.Replay.Hosting;
-using Tributary.Replay.Entur;
-using Tributary.Replay.OpenAq;
 using Tributary.Replay.OpenMeteo;
 
 namespace Tributary.Replay;
@@ -37,8 +35,6 @@ public static class ReplayServer
         builder.Services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateOnStart();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenMeteo();
-        builder.Services.AddEntur();
-        builder.Services.AddOpenAq();
 
         var app = builder.Build();
 
@@ -49,8 +45,6 @@ public static class ReplayServer
             TypedResults.Ok(ReplayIndex.Create(options, vendors)));
         app.MapHealthChecks("/healthz");
         app.MapOpenMeteo();
-        app.MapEntur();
-        app.MapOpenAq();
         return app;
     }
 
