@@ -36,6 +36,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ObservationStore>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<QualityStore>();
+        services.AddSingleton<DimensionStore>();
         services.AddSingleton<KpiStore>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<Curator>();

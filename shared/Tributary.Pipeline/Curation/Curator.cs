@@ -17,6 +17,7 @@ public sealed partial class Curator(
     ObservationStore observations,
     QuarantineStore quarantine,
     QualityStore quality,
+    DimensionStore dimensions,
     JsonQueue queue,
     ILogger<Curator> logger)
 {
@@ -43,6 +44,7 @@ public sealed partial class Curator(
         var quarantineBlob = mapped.Rejected.Count > 0
             ? await quarantine.PutAsync(message.Blob, message.Sha256, null, mapped.Rejected, cancellationToken)
             : null;
+        if (mapped.Dimensions.Count > 0) await dimensions.UpsertAsync(mapped.Dimensions, cancellationToken);
         var result = await observations.UpsertAsync(mapped.Observations, new ObservationLineage(message.RunId, message.Blob, message.Sha256), cancellationToken);
 
         // Always ask for the recompute, even when nothing changed: if an earlier attempt wrote the rows but died
