@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tributary.Replay.Entur;
 using Tributary.Replay.Hosting;
 using Tributary.Replay.OpenMeteo;
 
@@ -35,6 +36,7 @@ public static class ReplayServer
         builder.Services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateOnStart();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenMeteo();
+        builder.Services.AddEntur();
 
         var app = builder.Build();
 
@@ -45,6 +47,7 @@ public static class ReplayServer
             TypedResults.Ok(ReplayIndex.Create(options, vendors)));
         app.MapHealthChecks("/healthz");
         app.MapOpenMeteo();
+        app.MapEntur();
         return app;
     }
 

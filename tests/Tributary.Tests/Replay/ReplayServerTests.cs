@@ -8,15 +8,16 @@ namespace Tributary.Tests.Replay;
 public sealed class ReplayServerTests
 {
     [Fact]
-    public async Task The_index_lists_open_meteo_and_the_seed()
+    public async Task The_index_lists_every_vendor_and_the_seed()
     {
         await using var server = await RunningReplayServer.StartAsync();
         var index = await server.GetJsonAsync("/");
 
         Assert.Equal(20251115, index.GetProperty("seed").GetInt32());
-        var vendor = Assert.Single(index.GetProperty("vendors").EnumerateArray());
-        Assert.Equal("open-meteo", vendor.GetProperty("name").GetString());
-        Assert.Equal(["GET /v1/forecast", "GET /v1/archive"], vendor.GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
+        var vendors = index.GetProperty("vendors").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
+        Assert.Equal(["open-meteo", "entur"], vendors.Keys);
+        Assert.Equal(["GET /v1/forecast", "GET /v1/archive"], vendors["open-meteo"].GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("POST /journey-planner/v3/graphql", vendors["entur"].GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace Tributary.Replay.Entur;
+
+/// <summary>The current fault mode: starts from configuration, flipped at runtime by the <c>/_replay/faults/entur</c> route.</summary>
+internal sealed class EnturFaultSwitch
+{
+    private int _mode;
+
+    public EnturFaultSwitch(IOptions<EnturOptions> options)
+    {
+        _ = EnturFaults.TryParse(options.Value.Fault, out var initial);
+        _mode = (int)initial;
+    }
+
+    public EnturFault Mode
+    {
+        get => (EnturFault)Volatile.Read(ref _mode);
+        set => Volatile.Write(ref _mode, (int)value);
+    }
+}
