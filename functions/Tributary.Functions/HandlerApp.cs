@@ -8,6 +8,9 @@ using Tributary.Functions.Health;
 using Tributary.Functions.Ingest;
 using Tributary.Functions.Invocation;
 using Tributary.Functions.Kpis;
+using Tributary.Sources.Entur;
+using Tributary.Sources.Gtfs;
+using Tributary.Sources.OpenAq;
 using Tributary.Sources.OpenMeteo;
 
 namespace Tributary.Functions;
@@ -53,6 +56,10 @@ public static class HandlerApp
 
         // One timer function per source (its folder's function.json holds the schedule), all on the shared adapter.
         app.MapInvocation("IngestWeather", IngestFunction.For(OpenMeteoMapper.Id));
+        app.MapInvocation("IngestDepartures", IngestFunction.For(JourneyPlannerMapper.OpenId));
+        app.MapInvocation("IngestPartnerDepartures", IngestFunction.For(JourneyPlannerMapper.PartnerId));
+        app.MapInvocation("IngestTimetable", IngestFunction.For(GtfsFeedMapper.Id));
+        app.MapInvocation("IngestAirQuality", IngestFunction.For(OpenAqHoursMapper.Id));
         app.MapInvocation(CurateFunction.Name, CurateFunction.RunAsync);
         app.MapInvocation(AggregateFunction.Name, AggregateFunction.RunAsync);
         app.MapInvocation(BackfillFunction.Name, BackfillFunction.RunAsync);

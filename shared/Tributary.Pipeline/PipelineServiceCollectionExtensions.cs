@@ -8,6 +8,9 @@ using Tributary.Landing;
 using Tributary.Marts;
 using Tributary.Query;
 using Tributary.Sources;
+using Tributary.Sources.Entur;
+using Tributary.Sources.Gtfs;
+using Tributary.Sources.OpenAq;
 using Tributary.Sources.OpenMeteo;
 using Tributary.Storage;
 
@@ -48,6 +51,10 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddTributarySources(configuration);
         services.AddSingleton<ISourceMapper, OpenMeteoMapper>();
+        services.AddSingleton<ISourceMapper, OpenAqHoursMapper>();
+        services.AddSingleton<ISourceMapper, GtfsFeedMapper>();
+        services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.OpenId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));
+        services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.PartnerId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }

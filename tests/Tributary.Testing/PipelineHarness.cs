@@ -25,6 +25,20 @@ public sealed class PipelineHarness : IAsyncDisposable
     /// <summary>A schedule that does not fire during a test run (midnight on 1 January).</summary>
     public const string NeverDuringTests = "0 0 0 1 1 *";
 
+    /// <summary>The manifest sections of the default sources; all point at the test's own replay server.</summary>
+    public static readonly IReadOnlyList<string> ReplayedSources = ["OpenMeteo", "EnturJourneyPlanner", "EnturPartner", "EnturGtfs", "OpenAq"];
+
+    /// <summary>Every source timer's schedule setting: tests fire timers themselves.</summary>
+    public static readonly IReadOnlyList<string> Schedules =
+        ["IngestWeatherSchedule", "IngestDeparturesSchedule", "IngestPartnerDeparturesSchedule", "IngestTimetableSchedule", "IngestAirQualitySchedule"];
+
+    /// <summary>The replay server's demo credentials (what local.settings.json holds for the local run).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReplayCredentials = new Dictionary<string, string>
+    {
+        ["openaq-api-key"] = "replay-openaq-key",
+        ["entur-partner-client-secret"] = "replay-secret",
+    };
+
     private readonly List<WebApplication> _apps = [];
 
     private PipelineHarness(string connectionString) => ConnectionString = connectionString;
@@ -63,8 +77,10 @@ public sealed class PipelineHarness : IAsyncDisposable
                 var configuration = new Dictionary<string, string?>
                 {
                     [StorageNames.ConnectionSetting] = connectionString,
-                    ["Sources:OpenMeteo:BaseUrl"] = harness.ReplayAddress.ToString(),
                 };
+                foreach (var section in ReplayedSources) configuration[$"Sources:{section}:BaseUrl"] = harness.ReplayAddress.ToString();
+                foreach (var schedule in Schedules) configuration[schedule] = NeverDuringTests;
+                foreach (var (name, value) in ReplayCredentials) configuration[$"Secrets:{name}"] = value;
                 foreach (var (key, value) in handlerSettings ?? new Dictionary<string, string?>()) configuration[key] = value;
                 builder.Configuration.AddInMemoryCollection(configuration);
                 Quiet(builder.Logging);
@@ -75,9 +91,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             var settings = new Dictionary<string, string?>
             {
                 [StorageNames.ConnectionSetting] = connectionString,
-                ["IngestWeatherSchedule"] = NeverDuringTests,
                 ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
             };
+            foreach (var schedule in Schedules) settings[schedule] = NeverDuringTests;
             foreach (var (key, value) in hostSettings ?? new Dictionary<string, string?>()) settings[key] = value;
             var host = LocalHostApp.Build(new LocalHostOptions
             {

@@ -30,7 +30,7 @@ public sealed partial class Curator(
         MappingResult mapped;
         try
         {
-            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City, message.Item));
+            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City, message.Item, message.RunId));
         }
         catch (MalformedPayloadException ex)
         {

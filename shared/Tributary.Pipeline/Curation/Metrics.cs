@@ -8,4 +8,10 @@ public static class Metrics
     public const string RelativeHumidity = "relative_humidity";
     public const string WindSpeed = "wind_speed";
     public const string PrecipitationAmount = "precipitation_amount";
+    public const string DepartureDelay = "departure_delay";
+    public const string ScheduledDepartures = "scheduled_departures";
+    public const string Pm25 = "pm25";
+    public const string Pm10 = "pm10";
+    public const string No2 = "no2";
+    public const string O3 = "o3";
 }

@@ -19,4 +19,11 @@ public sealed record Observation(
     double? Value,
     string Unit,
     QualityFlags Flags,
-    string SourceRecordKey);
+    string SourceRecordKey)
+{
+    /// <summary>
+    /// Tells apart several events of one location at one time, e.g. two trips leaving one quay in the same minute
+    /// (<c>{serviceJourney}|{serviceDate}</c>); part of the row key. Null for series with one value per time.
+    /// </summary>
+    public string? EventId { get; init; }
+}

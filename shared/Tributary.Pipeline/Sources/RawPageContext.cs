@@ -1,5 +1,19 @@
+using System.Globalization;
+
 namespace Tributary.Sources;
 
 /// <summary>What a mapper knows about the page besides its bytes.</summary>
 /// <param name="ItemId">The fan-out item the page was requested for (a stop place id, a sensor id), if any.</param>
-public sealed record RawPageContext(string Source, string BlobName, string? CityId, string? ItemId = null);
+/// <param name="RunId">The run that landed the page (<c>20261122T1005Z</c>, or <c>{start}.backfill</c>), if known.</param>
+public sealed record RawPageContext(string Source, string BlobName, string? CityId, string? ItemId = null, string? RunId = null)
+{
+    /// <summary>
+    /// The run's time read back from <see cref="RunId"/> (a backfill chunk's window start), for mappers whose payload
+    /// spans more than they should keep (a timetable covering a year); null when the id does not carry one.
+    /// </summary>
+    public DateTimeOffset? RunTime =>
+        RunId is { Length: >= 14 } id && DateTime.TryParseExact(id[..14], "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+            ? new DateTimeOffset(time, TimeSpan.Zero)
+            : null;
+}

@@ -35,6 +35,7 @@ public sealed class SourceManifests
                 continue;
             }
             problems.AddRange(SourceManifestValidator.Validate(section.Key, manifest));
+            if (manifest.Enabled && ScheduleProblem(configuration, section.Key, manifest.ScheduleSetting) is { } schedule) problems.Add(schedule);
             manifests[section.Key] = manifest;
         }
         foreach (var duplicate in manifests.GroupBy(m => m.Value.Id).Where(g => g.Count() > 1))
@@ -44,5 +45,25 @@ public sealed class SourceManifests
         return problems.Count == 0
             ? new SourceManifests(manifests)
             : throw new InvalidOperationException("Invalid source manifests:\n- " + string.Join("\n- ", problems));
+    }
+
+    /// <summary>
+    /// The timer's <c>function.json</c> reads its schedule from this setting (<c>%IngestWeatherSchedule%</c>); checking
+    /// it here turns a missing or mistyped schedule into a start-up error instead of a source that never runs.
+    /// </summary>
+    private static string? ScheduleProblem(IConfiguration configuration, string key, string? setting)
+    {
+        if (setting is null) return null;
+        var value = configuration[setting];
+        if (string.IsNullOrWhiteSpace(value)) return $"Sources:{key}:ScheduleSetting names app setting '{setting}', which is not set.";
+        try
+        {
+            Cronos.CronExpression.Parse(value, Cronos.CronFormat.IncludeSeconds);
+            return null;
+        }
+        catch (Cronos.CronFormatException ex)
+        {
+            return $"App setting '{setting}' (Sources:{key}:ScheduleSetting) is not a six-field NCRONTAB schedule: '{value}' ({ex.Message}).";
+        }
     }
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Tributary.Curation;
+
+namespace Tributary.Sources.Entur;
+
+/// <summary>
+/// Maps an Entur Journey Planner v3 departure board (<c>data.stopPlace.estimatedCalls</c>) to one
+/// <c>departure_delay</c> observation per call, at the call's aimed departure time (UTC) and quay. Delay is
+/// <c>(actual ?? expected) − aimed</c> in seconds. A call without real-time data is kept but flagged ScheduledOnly
+/// (its zero delay is not a measurement); a cancelled call has no value and is flagged Cancelled. The same call is
+/// seen by many runs: the row key carries the trip and service date, so the latest run's state wins in place.
+/// </summary>
+/// <param name="sourceId">The source this mapper serves: the open board (<c>entur-jp</c>) and the partner-authenticated one share the shape.</param>
+public sealed class JourneyPlannerMapper(string sourceId, IReadOnlyDictionary<string, Configuration.City> cities) : ISourceMapper
+{
+    public const string OpenId = "entur-jp";
+    public const string PartnerId = "entur-partner";
+
+    // data-sources.md section 7: delays outside [-1 h, +4 h] are kept but flagged.
+    private const double MinDelaySeconds = -3600;
+    private const double MaxDelaySeconds = 14400;
+
+    public string SourceId => sourceId;
+
+    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
+    {
+        if (context.CityId is null || !cities.ContainsKey(context.CityId))
+        {
+            throw new MalformedPayloadException($"Page '{context.BlobName}' names no known city ('{context.CityId}'); give the stop place item a 'City'.");
+        }
+
+        using var doc = JsonPayload.Parse(payload, context);
+        var root = doc.RootElement;
+        // GraphQL may answer 200 with errors beside partial data: keep the data, and report each error.
+        var rejected = new List<RejectedRecord>();
+        var errorIndex = 0;
+        foreach (var error in root.Get("errors", JsonValueKind.Array)?.EnumerateArray() ?? default)
+        {
+            rejected.Add(new RejectedRecord($"errors[{errorIndex++}]", $"GraphQL error: {error.String("message")}", error.GetRawText()));
+        }
+        if (root.Get("data", JsonValueKind.Object) is not { } data || !data.TryGetProperty("stopPlace", out var stopPlace))
+        {
+            var why = rejected.Count > 0 ? rejected[0].Reason : "no 'data.stopPlace'";
+            throw new MalformedPayloadException($"Page '{context.BlobName}' has no departure board: {why}");
+        }
+
+        if (stopPlace.ValueKind == JsonValueKind.Null)
+        {
+            // Entur answers an unknown (well-formed) id with 200 and null: a configuration error, not vendor data.
+            rejected.Add(new RejectedRecord("data.stopPlace", $"stop place '{context.ItemId}' is unknown to the vendor", null));
+            return new MappingResult([], rejected);
+        }
+        if (stopPlace.Get("estimatedCalls", JsonValueKind.Array) is not { } calls)
+        {
+            throw new MalformedPayloadException($"Page '{context.BlobName}' has no 'data.stopPlace.estimatedCalls' array.");
+        }
+
+        var stopPlaceId = stopPlace.String("id") ?? context.ItemId ?? "";
+        var latitude = stopPlace.Number("latitude");
+        var longitude = stopPlace.Number("longitude");
+        var observations = new List<Observation>(calls.GetArrayLength());
+        var index = 0;
+        foreach (var call in calls.EnumerateArray())
+        {
+            var locator = $"data.stopPlace.estimatedCalls[{index++}]";
+            if (ToObservation(call, context.CityId, stopPlaceId, latitude, longitude, out var reason) is { } observation)
+            {
+                observations.Add(observation);
+            }
+            else
+            {
+                rejected.Add(new RejectedRecord(locator, reason!, call.GetRawText()));
+            }
+        }
+        return new MappingResult(observations, rejected);
+    }
+
+    private Observation? ToObservation(JsonElement call, string cityId, string stopPlaceId, double? latitude, double? longitude, out string? reason)
+    {
+        reason = null;
+        var aimed = JsonPayload.Instant(call.String("aimedDepartureTime"));
+        if (aimed is null)
+        {
+            reason = "aimedDepartureTime is missing or has no UTC offset";
+            return null;
+        }
+        var journey = call.Get("serviceJourney", JsonValueKind.Object)?.String("id");
+        var serviceDate = call.String("date");
+        if (journey is null || serviceDate is null)
+        {
+            reason = "serviceJourney.id or the service date is missing";
+            return null;
+        }
+        var quay = call.Get("quay", JsonValueKind.Object)?.String("id") ?? stopPlaceId;
+
+        var flags = QualityFlags.None;
+        double? delay = null;
+        if (call.Flag("cancellation"))
+        {
+            flags |= QualityFlags.Cancelled;
+        }
+        else
+        {
+            var expectedText = call.String("actualDepartureTime") ?? call.String("expectedDepartureTime");
+            if (JsonPayload.Instant(expectedText) is not { } departed)
+            {
+                reason = "expectedDepartureTime is missing or has no UTC offset";
+                return null;
+            }
+            delay = (departed - aimed.Value).TotalSeconds;
+            if (delay is < MinDelaySeconds or > MaxDelaySeconds) flags |= QualityFlags.OutOfRange;
+        }
+        if (!call.Flag("realtime")) flags |= QualityFlags.ScheduledOnly;
+        if (call.Flag("predictionInaccurate")) flags |= QualityFlags.PredictionInaccurate;
+
+        var eventId = $"{journey}|{serviceDate}";
+        return new Observation(sourceId, Metrics.DepartureDelay, quay, cityId, latitude, longitude, aimed.Value, 0, delay, "s", flags,
+            $"{journey}|{serviceDate}|{quay}")
+        {
+            EventId = eventId,
+        };
+    }
+}
