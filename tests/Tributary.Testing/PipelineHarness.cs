@@ -64,12 +64,14 @@ public sealed class PipelineHarness : IAsyncDisposable
         string? webRoot = null,
         IReadOnlyDictionary<string, string?>? hostSettings = null,
         CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, string?>? handlerSettings = null)
+        IReadOnlyDictionary<string, string?>? handlerSettings = null,
+        IReadOnlyList<string>? replaySettings = null,
+        TimeProvider? replayTime = null)
     {
         var harness = new PipelineHarness(connectionString);
         try
         {
-            var replay = ReplayServer.Build(["--urls", "http://127.0.0.1:0"]);
+            var replay = ReplayServer.Build(["--urls", "http://127.0.0.1:0", .. replaySettings ?? []], replayTime);
             harness.ReplayAddress = await harness.StartAppAsync(replay, cancellationToken);
 
             var handler = HandlerApp.Build(["--urls", "http://127.0.0.1:0"], builder =>

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tributary.Landing;
+using Tributary.Testing;
+
+namespace Tributary.Tests.EndToEnd;
+
+/// <summary>
+/// A pipeline (replay server, handler, local host) on its own Azurite, for a test that fires a source's timer and
+/// looks at what every stage did. Each test gets its own storage, so nothing one run wrote can make another pass.
+/// </summary>
+internal sealed class SourceRun : IAsyncDisposable
+{
+    private SourceRun(AzuriteProcess azurite, PipelineHarness app) => (Azurite, App) = (azurite, app);
+
+    public AzuriteProcess Azurite { get; }
+
+    public PipelineHarness App { get; }
+
+    public static async Task<SourceRun> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? handlerSettings = null,
+        IReadOnlyList<string>? replaySettings = null, TimeProvider? replayTime = null)
+    {
+        var azurite = await AzuriteProcess.StartAsync(ct);
+        try
+        {
+            var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct,
+                handlerSettings: handlerSettings, replaySettings: replaySettings, replayTime: replayTime);
+            return new SourceRun(azurite, app);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Fires the timer function as the host would at <paramref name="now"/> and returns the source's run record.</summary>
+    public async Task<RunRecord> FireAsync(string function, string source, DateTimeOffset now, CancellationToken ct)
+    {
+        var payload = Tributary.LocalHost.Triggers.InvocationPayloads.Timer(function, "timer", null, false, now);
+        await App.Invoker.InvokeAsync(function, payload, ct);
+        var record = await App.Handler.Services.GetRequiredService<RunRecordStore>().GetAsync(source, RunIds.For(now), ct);
+        return record ?? throw new InvalidOperationException($"{function} wrote no run record for {source} {RunIds.For(now)}");
+    }
+
+    /// <summary>Waits until <paramref name="count"/> invocations of <paramref name="function"/> have succeeded.</summary>
+    public Task WaitForAsync(string function, int count, CancellationToken ct) =>
+        App.Invocations.WaitForAsync(r => r.Count(x => x.FunctionName == function && x.Succeeded) >= count, TimeSpan.FromSeconds(90), $"{count} successful {function} invocation(s)");
+
+    public async Task PostReplayAsync(string pathAndQuery, CancellationToken ct)
+    {
+        using var replay = new HttpClient { BaseAddress = App.ReplayAddress };
+        (await replay.PostAsync(pathAndQuery, null, ct)).EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
