@@ -34,19 +34,43 @@ param resourceGroupName string = ''
 @description('Six-field NCRONTAB schedule of the IngestWeather timer (UTC).')
 param ingestWeatherSchedule string = '0 5 * * * *'
 
+@description('Six-field NCRONTAB schedule of the IngestDepartures timer (Entur Journey Planner boards, UTC).')
+param ingestDeparturesSchedule string = '0 */15 * * * *'
+
+@description('Six-field NCRONTAB schedule of the IngestPartnerDepartures timer (Entur with partner OAuth2, UTC).')
+param ingestPartnerDeparturesSchedule string = '0 7,22,37,52 * * * *'
+
+@description('Six-field NCRONTAB schedule of the IngestAirQuality timer (OpenAQ hourly means, UTC).')
+param ingestAirQualitySchedule string = '0 20 * * * *'
+
+@description('Six-field NCRONTAB schedule of the IngestTimetable timer (Entur GTFS, published daily, UTC).')
+param ingestTimetableSchedule string = '0 30 3 * * *'
+
 @description('Open-Meteo base URL: the live vendor, or a replay server reachable from Azure.')
 param openMeteoBaseUrl string = 'https://api.open-meteo.com'
+
+@description('Entur API base URL (Journey Planner), for the open and the partner source.')
+param enturBaseUrl string = 'https://api.entur.io'
+
+@description('Entur partner OAuth2 token endpoint (client credentials, JSON body with audience).')
+param enturPartnerTokenUrl string = 'https://partner.entur.org/oauth/token'
+
+@description('Base URL the Entur national GTFS ZIP is downloaded from.')
+param enturGtfsBaseUrl string = 'https://storage.googleapis.com'
+
+@description('OpenAQ API base URL.')
+param openAqBaseUrl string = 'https://api.openaq.org'
 
 @description('More application settings (for example other sources\' endpoints); the settings above win on a clash.')
 param extraAppSettings object = {}
 
 @secure()
-@description('OpenAQ API key. Empty: no secret is written and the app setting is left out.')
+@description('OpenAQ API key (source openaq). Empty: no secret is written.')
 param openAqApiKey string = ''
 
 @secure()
-@description('OAuth2 client secret of the client-credentials source. Empty: no secret, no app setting.')
-param oauth2ClientSecret string = ''
+@description('Client secret of the Entur partner OAuth2 client (source entur-partner). Empty: no secret is written.')
+param enturPartnerClientSecret string = ''
 
 @description('Upper bound for the function app\'s scale-out.')
 @minValue(40)
@@ -64,15 +88,10 @@ var tags = {
 }
 var deploymentContainerName = 'app-package'
 
-// Vendor secrets: Key Vault secret name and the app setting that references it.
-var openAqApiKeySecret = {
-  secretName: 'openaq-api-key'
-  appSetting: 'Sources__OpenAQ__ApiKey'
-}
-var oauth2ClientSecretSecret = {
-  secretName: 'oauth2-client-secret'
-  appSetting: 'Sources__OAuth2__ClientSecret'
-}
+// Vendor secrets, by the names the source manifests give (Auth:SecretName). The app reads them from Key Vault itself
+// (Tributary__KeyVaultUri, with its managed identity): Linux app setting names cannot hold the '-' these names use.
+var openAqApiKeySecretName = 'openaq-api-key'
+var enturPartnerClientSecretName = 'entur-partner-client-secret'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -125,9 +144,9 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     openAqApiKey: openAqApiKey
-    oauth2ClientSecret: oauth2ClientSecret
-    openAqApiKeySecretName: openAqApiKeySecret.secretName
-    oauth2ClientSecretSecretName: oauth2ClientSecretSecret.secretName
+    enturPartnerClientSecret: enturPartnerClientSecret
+    openAqApiKeySecretName: openAqApiKeySecretName
+    enturPartnerClientSecretName: enturPartnerClientSecretName
   }
 }
 
@@ -142,24 +161,10 @@ module rbac 'modules/rbac.bicep' = {
   }
 }
 
-// Key Vault references resolve with the app's identity, and only for secrets that were actually written.
-var keyVaultReferenceSettings = union(
-  empty(openAqApiKey)
-    ? {}
-    : {
-        '${openAqApiKeySecret.appSetting}': '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${openAqApiKeySecret.secretName}/)'
-      },
-  empty(oauth2ClientSecret)
-    ? {}
-    : {
-        '${oauth2ClientSecretSecret.appSetting}': '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${oauth2ClientSecretSecret.secretName}/)'
-      }
-)
-
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
-  // The host needs its storage roles, and Key Vault references their role, before the app first starts.
+  // The host needs its storage roles, and the app its Key Vault role, before the app first starts.
   dependsOn: [
     rbac
   ]
@@ -178,10 +183,19 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    appSettings: union(extraAppSettings, keyVaultReferenceSettings, {
+    appSettings: union(extraAppSettings, {
       Tributary__KeyVaultUri: keyVault.outputs.vaultUri
       IngestWeatherSchedule: ingestWeatherSchedule
+      IngestDeparturesSchedule: ingestDeparturesSchedule
+      IngestPartnerDeparturesSchedule: ingestPartnerDeparturesSchedule
+      IngestAirQualitySchedule: ingestAirQualitySchedule
+      IngestTimetableSchedule: ingestTimetableSchedule
       Sources__OpenMeteo__BaseUrl: openMeteoBaseUrl
+      Sources__EnturJourneyPlanner__BaseUrl: enturBaseUrl
+      Sources__EnturPartner__BaseUrl: enturBaseUrl
+      Sources__EnturPartner__Auth__TokenUrl: enturPartnerTokenUrl
+      Sources__EnturGtfs__BaseUrl: enturGtfsBaseUrl
+      Sources__OpenAq__BaseUrl: openAqBaseUrl
     })
   }
 }

@@ -17,14 +17,14 @@ param tags object
 param openAqApiKey string = ''
 
 @secure()
-@description('OAuth2 client secret; empty leaves the secret out.')
-param oauth2ClientSecret string = ''
+@description('Entur partner OAuth2 client secret; empty leaves the secret out.')
+param enturPartnerClientSecret string = ''
 
 @description('Secret name for the OpenAQ API key.')
 param openAqApiKeySecretName string
 
-@description('Secret name for the OAuth2 client secret.')
-param oauth2ClientSecretSecretName string
+@description('Secret name for the Entur partner client secret (the entur-partner manifest reads it by this name).')
+param enturPartnerClientSecretName string
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
@@ -59,11 +59,11 @@ resource openAqApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if 
   }
 }
 
-resource oauth2ClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(oauth2ClientSecret)) {
+resource enturPartnerClientSecretResource 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(enturPartnerClientSecret)) {
   parent: vault
-  name: oauth2ClientSecretSecretName
+  name: enturPartnerClientSecretName
   properties: {
-    value: oauth2ClientSecret
+    value: enturPartnerClientSecret
     contentType: 'text/plain'
   }
 }

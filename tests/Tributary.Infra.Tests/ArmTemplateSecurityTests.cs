@@ -177,33 +177,59 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
             siteSettings);
     }
 
-    [Fact]
-    public void App_settings_carry_the_schedule_the_source_url_and_the_key_vault()
+    [Theory]
+    [InlineData("IngestWeather", "ingestWeatherSchedule", "0 5 * * * *")]
+    [InlineData("IngestDepartures", "ingestDeparturesSchedule", "0 */15 * * * *")]
+    [InlineData("IngestPartnerDepartures", "ingestPartnerDeparturesSchedule", "0 7,22,37,52 * * * *")]
+    [InlineData("IngestAirQuality", "ingestAirQualitySchedule", "0 20 * * * *")]
+    [InlineData("IngestTimetable", "ingestTimetableSchedule", "0 30 3 * * *")]
+    public void Every_timer_gets_its_schedule_setting(string function, string parameter, string defaultSchedule)
     {
-        var parameters = Main["parameters"]!.AsObject();
-        var schedule = (string?)parameters["ingestWeatherSchedule"]!["defaultValue"];
-        Assert.Equal("0 5 * * * *", schedule);
+        var schedule = (string?)Main["parameters"]!.AsObject()[parameter]!["defaultValue"];
+        Assert.Equal(defaultSchedule, schedule);
         Assert.Equal(6, schedule!.Split(' ').Length);
-        Assert.Equal("https://api.open-meteo.com", (string?)parameters["openMeteoBaseUrl"]!["defaultValue"]);
 
-        var appSettings = Module("functionapp").PassedValue("appSettings");
-        Assert.Contains("'IngestWeatherSchedule', parameters('ingestWeatherSchedule')", appSettings);
-        Assert.Contains("'Sources__OpenMeteo__BaseUrl', parameters('openMeteoBaseUrl')", appSettings);
-        Assert.Contains("'Tributary__KeyVaultUri', reference(", appSettings);
-        Assert.Contains("'keyvault'", appSettings);
-
-        // The timer's %IngestWeatherSchedule% must resolve, or the host refuses to start the function.
-        var timer = File.ReadAllText(Repo.Path("functions", "Tributary.Functions", "IngestWeather", "function.json"));
-        Assert.Contains("%IngestWeatherSchedule%", timer);
+        // The timer's %Setting% must resolve, or the host refuses to start the function.
+        var timer = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repo.Path("functions", "Tributary.Functions", function, "function.json")))!;
+        var setting = ((string?)timer["bindings"]![0]!["schedule"])!.Trim('%');
+        Assert.Contains($"'{setting}', parameters('{parameter}')", Module("functionapp").PassedValue("appSettings"));
     }
 
     [Fact]
-    public void Vendor_secrets_are_key_vault_references_written_only_when_given()
+    public void App_settings_carry_every_sources_endpoint_and_the_key_vault()
     {
+        var parameters = Main["parameters"]!.AsObject();
+        Assert.Equal("https://api.open-meteo.com", (string?)parameters["openMeteoBaseUrl"]!["defaultValue"]);
+        Assert.Equal("https://api.entur.io", (string?)parameters["enturBaseUrl"]!["defaultValue"]);
+        Assert.Equal("https://api.openaq.org", (string?)parameters["openAqBaseUrl"]!["defaultValue"]);
+
         var appSettings = Module("functionapp").PassedValue("appSettings");
-        Assert.Contains("@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)", appSettings);
-        Assert.Contains("if(empty(parameters('openAqApiKey')), createObject()", appSettings);
-        Assert.Contains("if(empty(parameters('oauth2ClientSecret')), createObject()", appSettings);
+        Assert.Contains("'Sources__OpenMeteo__BaseUrl', parameters('openMeteoBaseUrl')", appSettings);
+        Assert.Contains("'Sources__EnturJourneyPlanner__BaseUrl', parameters('enturBaseUrl')", appSettings);
+        Assert.Contains("'Sources__EnturPartner__BaseUrl', parameters('enturBaseUrl')", appSettings);
+        Assert.Contains("'Sources__EnturPartner__Auth__TokenUrl', parameters('enturPartnerTokenUrl')", appSettings);
+        Assert.Contains("'Sources__EnturGtfs__BaseUrl', parameters('enturGtfsBaseUrl')", appSettings);
+        Assert.Contains("'Sources__OpenAq__BaseUrl', parameters('openAqBaseUrl')", appSettings);
+        Assert.Contains("'Tributary__KeyVaultUri', reference(", appSettings);
+        Assert.Contains("'keyvault'", appSettings);
+    }
+
+    [Fact]
+    public void Vendor_secrets_go_to_key_vault_only_when_given_under_the_names_the_manifests_read()
+    {
+        // The app reads secrets from Key Vault itself, so no secret value or reference is an app setting.
+        var appSettings = Module("functionapp").PassedValue("appSettings");
+        Assert.DoesNotContain("@Microsoft.KeyVault", appSettings);
+        Assert.DoesNotContain("Secret')", appSettings);
+
+        var passed = Module("keyvault");
+        var names = new[] { passed.PassedValue("openAqApiKeySecretName"), passed.PassedValue("enturPartnerClientSecretName") }
+            .Select(n => (string?)Main["variables"]?[n.Replace("[variables('", "", StringComparison.Ordinal).Replace("')]", "", StringComparison.Ordinal)] ?? n).ToList();
+        foreach (var manifest in Directory.GetFiles(Repo.Path("functions", "Tributary.Functions", "sources"), "*.json"))
+        {
+            var auth = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["Sources"]!.AsObject().Single().Value!["Auth"];
+            if ((string?)auth?["SecretName"] is { } secretName) Assert.Contains(secretName, names);
+        }
 
         var vault = Module("keyvault");
         foreach (var secret in vault.OfType("Microsoft.KeyVault/vaults/secrets"))

@@ -24,7 +24,7 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IClassFixture
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct);
         using var handler = new HttpClient { BaseAddress = app.HandlerAddress };
-        Assert.Equal(["Aggregate", "Backfill", "BackfillAdmin", "Catalog", "Curate", "Health", "IngestWeather", "Kpis", "OpenApi"], Declared.Select(f => f.Name));
+        Assert.Equal(["Aggregate", "Backfill", "BackfillAdmin", "Catalog", "Curate", "Health", "IngestAirQuality", "IngestDepartures", "IngestPartnerDepartures", "IngestTimetable", "IngestWeather", "Kpis", "OpenApi"], Declared.Select(f => f.Name));
         var today = DateTime.UtcNow.Date;
 
         foreach (var function in Declared)
