@@ -50,7 +50,11 @@ for port in 10000 10001 10002 "$REPLAY_PORT"; do
 done
 
 echo "==> Starting the function app under the local Functions host: dashboard at http://localhost:$PORT"
-export Sources__OpenMeteo__BaseUrl="${Sources__OpenMeteo__BaseUrl:-http://127.0.0.1:$REPLAY_PORT}"
+# Every source points at the replay server unless the caller's environment says otherwise.
+for section in OpenMeteo EnturJourneyPlanner EnturPartner EnturGtfs OpenAq; do
+  setting="Sources__${section}__BaseUrl"
+  export "$setting=${!setting:-http://127.0.0.1:$REPLAY_PORT}"
+done
 dotnet functions/Tributary.LocalHost/bin/Release/net10.0/Tributary.LocalHost.dll \
   --app-root functions/Tributary.Functions/bin/Release/net10.0 \
   --web-root web/dist --port "$PORT" --run-on-startup &
