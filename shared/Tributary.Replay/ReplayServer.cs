@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tributary.Replay.Entur;
 using Tributary.Replay.Hosting;
+using Tributary.Replay.OpenAq;
 using Tributary.Replay.OpenMeteo;
 
 namespace Tributary.Replay;
@@ -37,6 +38,7 @@ public static class ReplayServer
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenMeteo();
         builder.Services.AddEntur();
+        builder.Services.AddOpenAq();
 
         var app = builder.Build();
 
@@ -48,6 +50,7 @@ public static class ReplayServer
         app.MapHealthChecks("/healthz");
         app.MapOpenMeteo();
         app.MapEntur();
+        app.MapOpenAq();
         return app;
     }
 

@@ -15,7 +15,7 @@ public sealed class ReplayServerTests
 
         Assert.Equal(20251115, index.GetProperty("seed").GetInt32());
         var vendors = index.GetProperty("vendors").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
-        Assert.Equal(["open-meteo", "entur"], vendors.Keys);
+        Assert.Equal(["open-meteo", "entur", "openaq"], vendors.Keys);
         Assert.Equal(["GET /v1/forecast", "GET /v1/archive"], vendors["open-meteo"].GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("POST /journey-planner/v3/graphql", vendors["entur"].GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
     }
