@@ -18,7 +18,11 @@ public static class LocalHostApp
         var appRoot = Path.GetFullPath(options.AppRoot);
         var settings = AppSettings.Load(options.SettingsFile ?? Path.Combine(appRoot, "local.settings.json"), options.Settings);
         var host = HostConfiguration.Load(appRoot, settings);
-        var functions = FunctionMetadata.LoadAll(appRoot);
+        // As the Functions host: the app setting AzureWebJobs.{name}.Disabled (AzureWebJobs__{name}__Disabled where
+        // names cannot hold dots) turns a function off, so its trigger never fires.
+        IReadOnlyList<FunctionMetadata> functions = FunctionMetadata.LoadAll(appRoot)
+            .Where(f => !IsDisabled(settings, f.Name))
+            .ToList();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = appRoot, Args = [] });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
@@ -55,4 +59,8 @@ public static class LocalHostApp
         HttpTriggerRoutes.Map(app, functions, host);
         return app;
     }
+
+    private static bool IsDisabled(AppSettings settings, string function) =>
+        (settings.Get($"AzureWebJobs.{function}.Disabled") ?? settings.Get($"AzureWebJobs__{function}__Disabled")) is { } value
+        && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

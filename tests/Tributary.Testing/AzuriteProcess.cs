@@ -46,6 +46,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"Azurite is not installed at {Executable}. Run 'npm ci' at the repository root (the test script does).");
         }
+        // A port found free can be taken by another test's server before Azurite binds it: then try other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(cancellationToken);
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    private static async Task<AzuriteProcess> StartOnFreePortsAsync(CancellationToken cancellationToken)
+    {
         var ports = FreePorts.Take(3);
         var start = new ProcessStartInfo(Executable)
         {
@@ -78,28 +95,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
+    // Waits for Azurite's own "successfully listening" line per port: a connection alone could reach another
+    // process that took the port first.
     private async Task WaitUntilListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        var expected = new[] { BlobPort, QueuePort, TablePort }.Select(port => $"successfully listening at http://127.0.0.1:{port}").ToList();
+        while (!expected.All(line => Output.Contains(line, StringComparison.Ordinal)))
         {
-            while (true)
+            if (_process.HasExited)
             {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}: {Output}");
-                }
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync("127.0.0.1", port, cancellationToken);
-                    break;
-                }
-                catch (SocketException) when (DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(50, cancellationToken);
-                }
+                await _process.WaitForExitAsync(cancellationToken); // Flushes the redirected output.
+                var message = $"Azurite exited with code {_process.ExitCode}: {Output}";
+                throw Output.Contains("EADDRINUSE", StringComparison.Ordinal) ? new PortTakenException(message) : new InvalidOperationException(message);
             }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Azurite did not listen on ports {BlobPort}, {QueuePort} and {TablePort} within {timeout.TotalSeconds} s: {Output}");
+            }
+            await Task.Delay(50, cancellationToken);
         }
     }
 

@@ -124,8 +124,17 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     private async Task<Uri> StartAppAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Stopping a host that never started throws and would hide why it did not start.
+            await app.DisposeAsync();
+            throw;
+        }
         _apps.Add(app);
-        await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Uri(address.EndsWith('/') ? address : address + "/");
     }
