@@ -2,9 +2,6 @@ namespace Tributary.Replay.Entur;
 
 internal static partial class EnturLog
 {
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Entur fault mode set to {Mode}")]
-    public static partial void FaultModeChanged(ILogger logger, string mode);
-
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Entur rate limit hit by {Client}: {Policy}")]
     public static partial void RateLimited(ILogger logger, string client, string policy);
 

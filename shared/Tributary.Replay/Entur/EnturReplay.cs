@@ -47,9 +47,7 @@ internal static class EnturReplay
         app.MapMethods(GtfsResponder.Route, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, GtfsResponder responder) => responder.RespondAsync(context));
         app.MapPost(TokenEndpoint.Route, (HttpContext context, TokenEndpoint endpoint) => endpoint.RespondAsync(context));
 
-        app.MapGet(FaultSwitchRoute, (EnturFaultSwitch faults) =>
-            TypedResults.Ok(new FaultState(VendorName, EnturFaults.NameOf(faults.Mode))));
-        app.MapPost(FaultSwitchRoute, SetFault);
+        app.MapFaultSwitch<EnturFaultSwitch>(FaultSwitchRoute);
         app.MapPost(ExpireTokensRoute, (TokenStore tokens, ILoggerFactory loggers) =>
         {
             var expired = tokens.ExpireAll();
@@ -57,21 +55,6 @@ internal static class EnturReplay
             return TypedResults.Ok(new ExpiredTokens(expired));
         });
         return app;
-    }
-
-    private static IResult SetFault(string? mode, EnturFaultSwitch faults, ILoggerFactory loggers)
-    {
-        if (!EnturFaults.TryParse(mode, out var fault))
-        {
-            return TypedResults.Problem(
-                detail: $"Query parameter 'mode' must be one of {string.Join(", ", EnturFaults.Names)}.",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        faults.Mode = fault;
-        var name = EnturFaults.NameOf(fault);
-        EnturLog.FaultModeChanged(loggers.CreateLogger(typeof(EnturReplay)), name);
-        return TypedResults.Ok(new FaultState(VendorName, name));
     }
 
     /// <summary>Body of <see cref="ExpireTokensRoute"/>: how many still-valid tokens were ended.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
+using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.OpenAq;
 
@@ -59,7 +60,7 @@ internal static class OpenAqFaults
 }
 
 /// <summary>The current fault mode: starts from configuration, flipped at runtime by <c>/_replay/faults/openaq</c>.</summary>
-internal sealed class OpenAqFaultSwitch
+internal sealed class OpenAqFaultSwitch : IFaultSwitch
 {
     public const int BurstLength = 2;
 
@@ -96,5 +97,18 @@ internal sealed class OpenAqFaultSwitch
             _burstLeft--;
             return OpenAqFault.ServerErrorBurst;
         }
+    }
+
+    public string Vendor => OpenAqReplay.VendorName;
+
+    public string CurrentName => OpenAqFaults.NameOf(Mode);
+
+    public IReadOnlyList<string> Names => OpenAqFaults.Names;
+
+    public bool TrySet(string? name)
+    {
+        if (!OpenAqFaults.TryParse(name, out var fault)) return false;
+        Mode = fault;
+        return true;
     }
 }

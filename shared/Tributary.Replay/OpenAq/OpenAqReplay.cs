@@ -31,16 +31,7 @@ internal static class OpenAqReplay
         app.MapGet(OpenAqResponder.LocationsRoute, (HttpContext context, OpenAqResponder responder) => responder.LocationsAsync(context));
         app.MapGet(OpenAqResponder.LocationRoute, (HttpContext context, int id, OpenAqResponder responder) => responder.LocationAsync(context, id));
         app.MapGet(OpenAqResponder.HoursRoute, (HttpContext context, int id, OpenAqResponder responder) => responder.HoursAsync(context, id));
-        app.MapGet(FaultSwitchRoute, (OpenAqFaultSwitch faults) => TypedResults.Ok(new FaultState(VendorName, OpenAqFaults.NameOf(faults.Mode))));
-        app.MapPost(FaultSwitchRoute, (string? mode, OpenAqFaultSwitch faults) =>
-        {
-            if (!OpenAqFaults.TryParse(mode, out var fault))
-            {
-                return Results.Problem(detail: $"Query parameter 'mode' must be one of {string.Join(", ", OpenAqFaults.Names)}.", statusCode: StatusCodes.Status400BadRequest);
-            }
-            faults.Mode = fault;
-            return Results.Ok(new FaultState(VendorName, OpenAqFaults.NameOf(fault)));
-        });
+        app.MapFaultSwitch<OpenAqFaultSwitch>(FaultSwitchRoute);
         return app;
     }
 }

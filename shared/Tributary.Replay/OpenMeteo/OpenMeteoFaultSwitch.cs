@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.OpenMeteo;
 
 /// <summary>The current fault mode: starts from configuration, flipped at runtime by the <c>/_replay/faults</c> route.</summary>
-internal sealed class OpenMeteoFaultSwitch
+internal sealed class OpenMeteoFaultSwitch : IFaultSwitch
 {
     private int _mode;
 
@@ -36,5 +37,18 @@ internal sealed class OpenMeteoFaultSwitch
         if (Interlocked.Decrement(ref _burstLeft) >= 0) return OpenMeteoFault.ServerError;
         Mode = OpenMeteoFault.None;
         return OpenMeteoFault.None;
+    }
+
+    public string Vendor => OpenMeteoReplayExtensions.VendorName;
+
+    public string CurrentName => OpenMeteoFaults.NameOf(Mode);
+
+    public IReadOnlyList<string> Names => OpenMeteoFaults.Names;
+
+    public bool TrySet(string? name)
+    {
+        if (!OpenMeteoFaults.TryParse(name, out var fault)) return false;
+        Mode = fault;
+        return true;
     }
 }

@@ -4,9 +4,6 @@ namespace Tributary.Replay.OpenMeteo;
 
 internal static partial class OpenMeteoLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Open-Meteo fault mode set to {Mode}")]
-    public static partial void FaultModeChanged(ILogger logger, string mode);
-
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Open-Meteo rate limit hit by {Client}: {Reason}")]
     public static partial void RateLimited(ILogger logger, IPAddress? client, string reason);
 

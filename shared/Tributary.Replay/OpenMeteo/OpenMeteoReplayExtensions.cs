@@ -33,24 +33,7 @@ internal static class OpenMeteoReplayExtensions
         endpoints.MapGet("/v1/archive", (HttpContext context, OpenMeteoResponder responder) =>
             responder.RespondAsync(context, OpenMeteoApi.Archive));
 
-        endpoints.MapGet(FaultSwitchRoute, (OpenMeteoFaultSwitch faults) =>
-            TypedResults.Ok(new FaultState(VendorName, OpenMeteoFaults.NameOf(faults.Mode))));
-        endpoints.MapPost(FaultSwitchRoute, SetFault);
+        endpoints.MapFaultSwitch<OpenMeteoFaultSwitch>(FaultSwitchRoute);
         return endpoints;
-    }
-
-    private static IResult SetFault(string? mode, OpenMeteoFaultSwitch faults, ILoggerFactory loggers)
-    {
-        if (!OpenMeteoFaults.TryParse(mode, out var fault))
-        {
-            return TypedResults.Problem(
-                detail: $"Query parameter 'mode' must be one of {string.Join(", ", OpenMeteoFaults.Names)}.",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        faults.Mode = fault;
-        var name = OpenMeteoFaults.NameOf(fault);
-        OpenMeteoLog.FaultModeChanged(loggers.CreateLogger(typeof(OpenMeteoReplayExtensions)), name);
-        return TypedResults.Ok(new FaultState(VendorName, name));
     }
 }

@@ -22,13 +22,6 @@ public sealed class EnturSourceTests
 
     private static DateTimeOffset Minute(int minute) => new(DateTime.UtcNow.Date.AddHours(7).AddMinutes(minute), TimeSpan.Zero);
 
-    private static async Task<List<TableEntity>> RowsAsync(PipelineHarness app, string table, string filter, CancellationToken ct)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in app.Storage.Table(table).QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(row);
-        return rows;
-    }
-
     [Fact]
     public async Task Departure_boards_land_per_stop_place_and_become_delays_and_a_replay_changes_nothing()
     {
@@ -39,12 +32,12 @@ public sealed class EnturSourceTests
 
         Assert.Equal((IngestionService.Succeeded, 8, 8), (record.Outcome, record.Pages, record.Requests));
         await run.WaitForAsync("Curate", 8, ct);
-        var delays = await RowsAsync(run.App, StorageNames.ObservationsTable, "Source eq 'entur-jp'", ct);
+        var delays = await run.RowsAsync(StorageNames.ObservationsTable, "Source eq 'entur-jp'", ct);
         Assert.NotEmpty(delays);
         Assert.All(delays, d => Assert.Equal((Metrics.DepartureDelay, "s"), (d.GetString("Metric"), d.GetString("Unit"))));
         Assert.Equal(["bergen", "oslo"], delays.Select(d => d.GetString("City")).Distinct().Order());
         Assert.All(delays, d => Assert.StartsWith("NSR:Quay:", d.GetString("LocationId"), StringComparison.Ordinal));
-        var quality = await RowsAsync(run.App, StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
+        var quality = await run.RowsAsync(StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
         Assert.Equal(8, quality.Count);
         Assert.All(quality, q => Assert.Equal(0, q.GetInt32("Rejected")));
         Assert.Equal(delays.Count, quality.Sum(q => q.GetInt32("Observations")));
@@ -70,7 +63,7 @@ public sealed class EnturSourceTests
         Assert.Equal((IngestionService.Succeeded, 4, 5), (second.Outcome, second.Pages, second.Requests));
 
         await run.WaitForAsync("Curate", 8, ct);
-        var delays = await RowsAsync(run.App, StorageNames.ObservationsTable, "Source eq 'entur-partner'", ct);
+        var delays = await run.RowsAsync(StorageNames.ObservationsTable, "Source eq 'entur-partner'", ct);
         Assert.NotEmpty(delays);
         Assert.All(delays, d => Assert.Equal("trondheim", d.GetString("City")));
         Assert.Empty(await StoredText.FindAsync(run.App.Storage, PipelineHarness.ReplayCredentials["entur-partner-client-secret"], ct));
@@ -141,7 +134,7 @@ public sealed class EnturSourceTests
 
         Assert.Equal(8, record.Pages);
         await run.WaitForAsync("Curate", 8, ct);
-        var quality = await RowsAsync(run.App, StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
+        var quality = await run.RowsAsync(StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
         Assert.Equal(8, quality.Count);
         Assert.All(quality, q => Assert.NotNull(q.GetString("QuarantineBlob")));
         Assert.All(quality, q => Assert.True(q.GetString("PageError") is not null || q.GetInt32("Rejected") > 0, $"page {q.RowKey} neither failed nor rejected anything"));
@@ -172,10 +165,10 @@ public sealed class EnturSourceTests
         Assert.Equal((IngestionService.Succeeded, 1), (first.Outcome, first.Pages));
         await run.WaitForAsync("Curate", 1, ct);
 
-        var stops = await RowsAsync(run.App, StorageNames.DimensionsTable, "PartitionKey eq 'stop'", ct);
+        var stops = await run.RowsAsync(StorageNames.DimensionsTable, "PartitionKey eq 'stop'", ct);
         Assert.Equal(12, stops.Count(s => s.GetString("locationType") == "1"));
         Assert.Equal(["bergen", "oslo", "trondheim"], stops.Select(s => s.GetString("city")).Distinct().Order());
-        var scheduled = await RowsAsync(run.App, StorageNames.ObservationsTable, "Source eq 'entur-gtfs'", ct);
+        var scheduled = await run.RowsAsync(StorageNames.ObservationsTable, "Source eq 'entur-gtfs'", ct);
         Assert.Equal(["bergen", "oslo", "trondheim"], scheduled.Select(s => s.GetString("City")).Distinct().Order());
         Assert.All(scheduled, s => Assert.True(s.GetDouble("Value") >= 1));
 
@@ -194,7 +187,7 @@ public sealed class EnturSourceTests
 
         Assert.Equal(1, record.Pages);
         await run.WaitForAsync("Curate", 1, ct);
-        var quality = Assert.Single(await RowsAsync(run.App, StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct));
+        var quality = Assert.Single(await run.RowsAsync(StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct));
         Assert.Contains("ZIP", quality.GetString("PageError"), StringComparison.Ordinal);
         Assert.StartsWith("entur-gtfs/", quality.GetString("QuarantineBlob"), StringComparison.Ordinal);
     }

@@ -17,13 +17,6 @@ public sealed class OpenAqSourceTests
     // Yesterday, so every hour asked for has already ended by the replay's (real) clock.
     private static DateTimeOffset At(int hour, int minute = 20) => new(DateTime.UtcNow.Date.AddDays(-1).AddHours(hour).AddMinutes(minute), TimeSpan.Zero);
 
-    private static async Task<List<TableEntity>> RowsAsync(PipelineHarness app, string table, string filter, CancellationToken ct)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in app.Storage.Table(table).QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(row);
-        return rows;
-    }
-
     private static async Task<List<string>> BlobsAsync(PipelineHarness app, string prefix, CancellationToken ct)
     {
         var names = new List<string>();
@@ -41,7 +34,7 @@ public sealed class OpenAqSourceTests
 
         Assert.Equal((IngestionService.Succeeded, Sensors, Sensors), (record.Outcome, record.Pages, record.Requests));
         await run.WaitForAsync("Curate", Sensors, ct);
-        var rows = await RowsAsync(run.App, StorageNames.ObservationsTable, "Source eq 'openaq'", ct);
+        var rows = await run.RowsAsync(StorageNames.ObservationsTable, "Source eq 'openaq'", ct);
         Assert.Equal(Sensors * 24, rows.Count); // The first run reaches back LookbackHours = 24.
         Assert.Equal(["no2", "o3", "pm25"], rows.Select(r => r.GetString("Metric")).Distinct().Order());
         Assert.Equal(["bergen", "oslo", "trondheim"], rows.Select(r => r.GetString("City")).Distinct().Order());
@@ -112,7 +105,7 @@ public sealed class OpenAqSourceTests
 
         Assert.Equal((IngestionService.PartiallySucceeded, 5, 5), (record.Outcome, record.Pages, record.Requests));
         Assert.Contains($"{Sensors - 5} item(s) failed and resume on the next run", record.Error, StringComparison.Ordinal);
-        var cursors = await RowsAsync(run.App, StorageNames.CursorsTable, "PartitionKey eq 'openaq'", ct);
+        var cursors = await run.RowsAsync(StorageNames.CursorsTable, "PartitionKey eq 'openaq'", ct);
         Assert.Equal(5, cursors.Count); // Only the fetched sensors moved their watermark.
     }
 
@@ -139,13 +132,13 @@ public sealed class OpenAqSourceTests
 
         Assert.Equal((IngestionService.Succeeded, Sensors), (record.Outcome, record.Pages));
         await run.WaitForAsync("Curate", Sensors, ct);
-        var quality = await RowsAsync(run.App, StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
+        var quality = await run.RowsAsync(StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
         Assert.Equal(Sensors, quality.Count);
         Assert.All(quality, q => Assert.Equal((0, 24), (q.GetInt32("Observations"), q.GetInt32("Rejected"))));
         var rejects = await run.App.Storage.Container(StorageNames.QuarantineContainer).GetBlobClient(quality[0].GetString("QuarantineBlob")).DownloadContentAsync(ct);
         var first = System.Text.Json.Nodes.JsonNode.Parse(rejects.Value.Content.ToString())!["rejected"]![0]!;
         Assert.Equal(("results[0]", "'value' is missing (schema change?)"), (first["locator"]!.ToString(), first["reason"]!.ToString()));
-        Assert.Empty(await RowsAsync(run.App, StorageNames.ObservationsTable, "Source eq 'openaq'", ct));
+        Assert.Empty(await run.RowsAsync(StorageNames.ObservationsTable, "Source eq 'openaq'", ct));
     }
 
     [Theory]
@@ -161,7 +154,7 @@ public sealed class OpenAqSourceTests
 
         Assert.Equal(Sensors, record.Pages);
         await run.WaitForAsync("Curate", Sensors, ct);
-        var quality = await RowsAsync(run.App, StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
+        var quality = await run.RowsAsync(StorageNames.QualityTable, $"RunId eq '{record.RunId}'", ct);
         Assert.Equal(Sensors, quality.Count);
         Assert.All(quality, q => Assert.Contains(reason, q.GetString("PageError"), StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.Landing;
 using Tributary.Testing;
@@ -45,6 +46,14 @@ internal sealed class SourceRun : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> invocations of <paramref name="function"/> have succeeded.</summary>
     public Task WaitForAsync(string function, int count, CancellationToken ct) =>
         App.Invocations.WaitForAsync(r => r.Count(x => x.FunctionName == function && x.Succeeded) >= count, TimeSpan.FromSeconds(90), $"{count} successful {function} invocation(s)");
+
+    /// <summary>The rows of a table that match an OData filter.</summary>
+    public async Task<List<TableEntity>> RowsAsync(string table, string filter, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in App.Storage.Table(table).QueryAsync<TableEntity>(filter, cancellationToken: ct)) rows.Add(row);
+        return rows;
+    }
 
     public async Task PostReplayAsync(string pathAndQuery, CancellationToken ct)
     {
