@@ -83,6 +83,10 @@ public static class SourcesServiceCollectionExtensions
             BreakDuration = TimeSpan.FromSeconds(spec.BreakDurationSeconds),
             MinimumThroughput = 5,
             SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, spec.AttemptTimeoutSeconds * 2)),
+            // A 429 says "slow down", not "broken": the retries and the rate budget deal with it. Counting it would
+            // let one throttled item's retries open the circuit for every other item of the run.
+            ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome) &&
+                args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests),
         });
         pipeline.AddTimeout(TimeSpan.FromSeconds(spec.AttemptTimeoutSeconds));
     }

@@ -101,4 +101,21 @@ public sealed class OpenMeteoSourceFaultTests
         Assert.Contains("Something went wrong.", record.Error);
         Assert.True(record.Requests >= 4, $"expected retries, saw {record.Requests} request(s)");
     }
+
+    [Fact]
+    public async Task A_429_without_any_rate_header_is_retried_with_backoff_and_then_fails_only_that_city()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var now = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(6).AddMinutes(5), TimeSpan.Zero);
+        // Two calls a minute, and a frozen vendor clock: the third city's 429 cannot clear while the run retries.
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, ["--Replay:OpenMeteo:MinutelyLimit=2"],
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now.AddSeconds(10)));
+
+        var record = await run.FireAsync("IngestWeather", "open-meteo", now, ct);
+
+        Assert.Equal((IngestionService.PartiallySucceeded, 2), (record.Outcome, record.Pages));
+        Assert.True(record.Requests > 3, $"expected the 429 to be retried, saw {record.Requests} request(s)");
+        Assert.Contains("1 item(s) failed", record.Error, StringComparison.Ordinal);
+        Assert.True(record.Error!.Contains("Minutely API request limit exceeded.", StringComparison.Ordinal), record.Error);
+    }
 }
