@@ -17,6 +17,7 @@ public sealed class ManifestRulesTests
         Assert.Equal("lat=59.9139&lon=10.7522&stop=NSR:StopPlace:58366&r=500&from=2026-11-22T08:05:00Z&day=2026-11-22",
             scope.Render("lat={city.latitude}&lon={city.longitude}&stop={item.id}&r={item.radius}&from={window.start}&day={run.time:yyyy-MM-dd}"));
         Assert.Equal("{\"n\": {\"x\": 1}}", scope.Render("{\"n\": {\"x\": 1}}")); // JSON braces are not placeholders.
+        Assert.Equal("10800", scope.Render("{window.seconds}"));
         var ex = Assert.Throws<InvalidOperationException>(() => scope.Render("{item.missing}"));
         Assert.Contains("{item.missing}", ex.Message);
     }

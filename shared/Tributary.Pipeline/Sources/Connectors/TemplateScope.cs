@@ -7,7 +7,8 @@ namespace Tributary.Sources.Connectors;
 
 /// <summary>
 /// The values a request template may use: <c>{city.id|name|latitude|longitude}</c>, <c>{item.id|city|&lt;attribute&gt;}</c>,
-/// <c>{window.start:fmt}</c>, <c>{window.end:fmt}</c> and <c>{run.time:fmt}</c> (UTC). An unknown placeholder is an error
+/// <c>{window.start:fmt}</c>, <c>{window.end:fmt}</c>, <c>{window.seconds}</c> (the window's length, e.g. a GraphQL
+/// <c>timeRange</c>) and <c>{run.time:fmt}</c> (UTC). An unknown placeholder is an error
 /// naming it, so a typo in a manifest fails loudly instead of sending a literal brace to the vendor.
 /// </summary>
 public sealed partial record TemplateScope(City? City, FanOutItem? Item, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, DateTimeOffset RunTime)
@@ -23,6 +24,7 @@ public sealed partial record TemplateScope(City? City, FanOutItem? Item, DateTim
     {
         "window.start" => Instant(WindowStart, format),
         "window.end" => Instant(WindowEnd, format),
+        "window.seconds" => ((long)(WindowEnd - WindowStart).TotalSeconds).ToString(CultureInfo.InvariantCulture),
         "run.time" => Instant(RunTime, format),
         "city.id" => City?.Id ?? Item?.City,
         "city.name" => City?.Name,
