@@ -52,6 +52,9 @@ param openMeteoBaseUrl string = 'https://api.open-meteo.com'
 @description('Entur API base URL (Journey Planner), for the open and the partner source.')
 param enturBaseUrl string = 'https://api.entur.io'
 
+@description('Entur partner OAuth2 client id. Empty: the entur-partner source stays off (partner access needs onboarding).')
+param enturPartnerClientId string = ''
+
 @description('Entur partner OAuth2 token endpoint (client credentials, JSON body with audience).')
 param enturPartnerTokenUrl string = 'https://partner.entur.org/oauth/token'
 
@@ -183,7 +186,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    appSettings: union(extraAppSettings, {
+    appSettings: union(extraAppSettings, empty(enturPartnerClientId) ? {} : { Sources__EnturPartner__Auth__ClientId: enturPartnerClientId }, {
       Tributary__KeyVaultUri: keyVault.outputs.vaultUri
       IngestWeatherSchedule: ingestWeatherSchedule
       IngestDeparturesSchedule: ingestDeparturesSchedule
@@ -194,6 +197,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Sources__EnturJourneyPlanner__BaseUrl: enturBaseUrl
       Sources__EnturPartner__BaseUrl: enturBaseUrl
       Sources__EnturPartner__Auth__TokenUrl: enturPartnerTokenUrl
+      Sources__EnturPartner__Enabled: empty(enturPartnerClientId) ? 'false' : 'true'
       Sources__EnturGtfs__BaseUrl: enturGtfsBaseUrl
       Sources__OpenAq__BaseUrl: openAqBaseUrl
     })

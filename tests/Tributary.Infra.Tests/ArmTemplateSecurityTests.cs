@@ -208,6 +208,8 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         Assert.Contains("'Sources__EnturJourneyPlanner__BaseUrl', parameters('enturBaseUrl')", appSettings);
         Assert.Contains("'Sources__EnturPartner__BaseUrl', parameters('enturBaseUrl')", appSettings);
         Assert.Contains("'Sources__EnturPartner__Auth__TokenUrl', parameters('enturPartnerTokenUrl')", appSettings);
+        // Without a partner client id the partner source is switched off rather than failing every run.
+        Assert.Contains("'Sources__EnturPartner__Enabled', if(empty(parameters('enturPartnerClientId')), 'false', 'true')", appSettings);
         Assert.Contains("'Sources__EnturGtfs__BaseUrl', parameters('enturGtfsBaseUrl')", appSettings);
         Assert.Contains("'Sources__OpenAq__BaseUrl', parameters('openAqBaseUrl')", appSettings);
         Assert.Contains("'Tributary__KeyVaultUri', reference(", appSettings);

@@ -1,6 +1,7 @@
 using Tributary.Functions.Invocation;
 using Tributary.Landing;
 using Tributary.Sources;
+using Tributary.Sources.Manifests;
 
 namespace Tributary.Functions.Ingest;
 
@@ -17,6 +18,12 @@ public static class IngestFunction
         // The run id comes from the host's invocation time, so replaying the same invocation is the same run.
         var utcNow = request.UtcNow;
         var runTime = new DateTimeOffset(utcNow.Ticks - utcNow.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        // A source switched off (Sources:{Key}:Enabled=false, e.g. no partner credentials yet) keeps its timer quiet.
+        var manifest = services.GetRequiredService<SourceManifests>().ByKey.FirstOrDefault(m => m.Value.Id == sourceId);
+        if (manifest.Value is { Enabled: false })
+        {
+            return InvocationResult.Success($"{sourceId} is disabled (Sources:{manifest.Key}:Enabled = false); nothing fetched.");
+        }
         var connector = services.GetRequiredService<SourceRegistry>().Connector(sourceId);
         var record = await services.GetRequiredService<IngestionService>().IngestAsync(connector, runTime, cancellationToken);
         return InvocationResult.Success(

@@ -70,6 +70,20 @@ public sealed class EnturSourceTests
     }
 
     [Fact]
+    public async Task A_disabled_source_keeps_its_timer_quiet_and_fetches_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Sources:EnturPartner:Enabled"] = "false" });
+        var now = Minute(11);
+
+        var invocation = await run.App.Invoker.InvokeAsync("IngestPartnerDepartures",
+            Tributary.LocalHost.Triggers.InvocationPayloads.Timer("IngestPartnerDepartures", "timer", null, false, now), ct);
+
+        Assert.True(invocation.Succeeded, invocation.Error);
+        Assert.Empty(await run.RowsAsync(StorageNames.RunsTable, "PartitionKey eq 'entur-partner'", ct));
+    }
+
+    [Fact]
     public async Task A_refused_client_secret_fails_the_run_with_the_vendors_error_and_is_stored_nowhere()
     {
         var ct = TestContext.Current.CancellationToken;
