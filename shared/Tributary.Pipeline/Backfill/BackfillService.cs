@@ -30,7 +30,13 @@ public sealed partial class BackfillService(
         if (to - from > TimeSpan.FromDays(MaxDays)) throw new BackfillException("to", $"A backfill covers at most {MaxDays} days; split the range.");
         if (from > time.GetUtcNow()) throw new BackfillException("from", $"'from' ({from:O}) is in the future.");
 
-        var window = manifests.Get(sourceId).Window;
+        var manifest = manifests.Get(sourceId);
+        if (manifest.Request.Kind == RequestKind.Download)
+        {
+            // A download (a GTFS feed) is the file as published now; there is no past range to ask the vendor for.
+            throw new BackfillException("source", $"Source '{sourceId}' downloads a file as it is now; it has no date range to backfill.");
+        }
+        var window = manifest.Window;
         var hours = Math.Max(1, window.LookbackHours + window.AheadHours);
         var start = FloorHour(from);
         var end = to.UtcTicks % TimeSpan.TicksPerHour == 0 ? to.ToUniversalTime() : FloorHour(to).AddHours(1);

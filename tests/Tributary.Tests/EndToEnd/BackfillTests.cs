@@ -64,5 +64,9 @@ public sealed class BackfillTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         using var missing = await http.PostAsync("api/admin/backfill/open-meteo?from=2026-01-01", null, ct);
         Assert.Contains("'to' is required", await missing.Content.ReadAsStringAsync(ct));
+
+        using var download = await http.PostAsync("api/admin/backfill/entur-gtfs?from=2026-01-01&to=2026-01-02", null, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, download.StatusCode);
+        Assert.Contains("no date range to backfill", await download.Content.ReadAsStringAsync(ct));
     }
 }
