@@ -66,7 +66,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, string?>? handlerSettings = null,
         IReadOnlyList<string>? replaySettings = null,
-        TimeProvider? replayTime = null)
+        TimeProvider? replayTime = null,
+        CapturedLogs? logs = null)
     {
         var harness = new PipelineHarness(connectionString);
         try
@@ -86,6 +87,7 @@ public sealed class PipelineHarness : IAsyncDisposable
                 foreach (var (key, value) in handlerSettings ?? new Dictionary<string, string?>()) configuration[key] = value;
                 builder.Configuration.AddInMemoryCollection(configuration);
                 Quiet(builder.Logging);
+                Capture(builder.Logging, logs);
             });
             harness.Handler = handler;
             harness.HandlerAddress = await harness.StartAppAsync(handler, cancellationToken);
@@ -106,7 +108,11 @@ public sealed class PipelineHarness : IAsyncDisposable
                 WebRoot = webRoot,
                 RunTimersOnStartup = runTimersOnStartup,
                 HostId = "tributary-tests",
-            }, configure: builder => Quiet(builder.Logging));
+            }, configure: builder =>
+            {
+                Quiet(builder.Logging);
+                Capture(builder.Logging, logs);
+            });
             harness.Host = host;
             harness.HostAddress = await harness.StartAppAsync(host, cancellationToken);
             return harness;
@@ -137,6 +143,14 @@ public sealed class PipelineHarness : IAsyncDisposable
         _apps.Add(app);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    // Everything, at every level, goes to the capture (the console stays quiet).
+    private static void Capture(ILoggingBuilder logging, CapturedLogs? logs)
+    {
+        if (logs is null) return;
+        logging.AddProvider(logs);
+        logging.AddFilter<CapturedLogs>(_ => true);
     }
 
     private static void Quiet(ILoggingBuilder logging)

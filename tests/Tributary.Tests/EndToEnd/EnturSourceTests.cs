@@ -52,7 +52,8 @@ public sealed class EnturSourceTests
     public async Task The_partner_source_gets_a_token_once_and_after_expiry_refreshes_it_on_the_401()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        var logs = new CapturedLogs();
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, logs: logs);
 
         var first = await run.FireAsync("IngestPartnerDepartures", "entur-partner", Minute(2), ct);
         Assert.Equal((IngestionService.Succeeded, 4, 4), (first.Outcome, first.Pages, first.Requests));
@@ -66,7 +67,11 @@ public sealed class EnturSourceTests
         var delays = await run.RowsAsync(StorageNames.ObservationsTable, "Source eq 'entur-partner'", ct);
         Assert.NotEmpty(delays);
         Assert.All(delays, d => Assert.Equal("trondheim", d.GetString("City")));
-        Assert.Empty(await StoredText.FindAsync(run.App.Storage, PipelineHarness.ReplayCredentials["entur-partner-client-secret"], ct));
+        var secret = PipelineHarness.ReplayCredentials["entur-partner-client-secret"];
+        Assert.Empty(await StoredText.FindAsync(run.App.Storage, secret, ct));
+        Assert.Contains(logs.Lines, line => line.Contains("entur-partner run", StringComparison.Ordinal)); // The capture works...
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal)); // ...and holds no secret,
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("Bearer ", StringComparison.Ordinal)); // nor a token.
     }
 
     [Fact]

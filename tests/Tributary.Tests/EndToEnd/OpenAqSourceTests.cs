@@ -83,13 +83,16 @@ public sealed class OpenAqSourceTests
     {
         var ct = TestContext.Current.CancellationToken;
         const string wrongKey = "not-the-openaq-key-77c2";
-        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Secrets:openaq-api-key"] = wrongKey });
+        var logs = new CapturedLogs();
+        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Secrets:openaq-api-key"] = wrongKey }, logs: logs);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
 
         Assert.Equal((IngestionService.Failed, 0), (record.Outcome, record.Pages));
         Assert.Contains("Invalid credentials", record.Error, StringComparison.Ordinal);
         Assert.Empty(await StoredText.FindAsync(run.App.Storage, wrongKey, ct));
+        Assert.Contains(logs.Lines, line => line.Contains("Invalid credentials", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(wrongKey, StringComparison.Ordinal));
     }
 
     [Fact]

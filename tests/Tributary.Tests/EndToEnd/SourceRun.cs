@@ -18,13 +18,13 @@ internal sealed class SourceRun : IAsyncDisposable
     public PipelineHarness App { get; }
 
     public static async Task<SourceRun> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? handlerSettings = null,
-        IReadOnlyList<string>? replaySettings = null, TimeProvider? replayTime = null)
+        IReadOnlyList<string>? replaySettings = null, TimeProvider? replayTime = null, CapturedLogs? logs = null)
     {
         var azurite = await AzuriteProcess.StartAsync(ct);
         try
         {
             var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct,
-                handlerSettings: handlerSettings, replaySettings: replaySettings, replayTime: replayTime);
+                handlerSettings: handlerSettings, replaySettings: replaySettings, replayTime: replayTime, logs: logs);
             return new SourceRun(azurite, app);
         }
         catch
