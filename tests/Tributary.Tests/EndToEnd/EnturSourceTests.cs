@@ -107,19 +107,19 @@ public sealed class EnturSourceTests
     public async Task A_used_up_quota_is_not_retried_before_its_expiry_and_the_other_stops_wait_for_the_next_run()
     {
         var ct = TestContext.Current.CancellationToken;
-        var record = await RunAgainstSmallQuotaAsync("Entur", ct);
+        var (record, vendorMinuteEnds) = await RunAgainstSmallQuotaAsync("Entur", ct);
 
-        // The third answer says Rate-Limit-Available: 0 until the minute's end, so a fourth call is never made.
+        // The third answer says Rate-Limit-Available: 0 until the vendor's minute ends, so a fourth call is never made.
         Assert.Equal((IngestionService.PartiallySucceeded, 3, 3), (record.Outcome, record.Pages, record.Requests));
         Assert.Contains("5 item(s) failed and resume on the next run", record.Error, StringComparison.Ordinal);
-        Assert.Contains($"no further call before {Minute(6):yyyy-MM-dd'T'HH:mm:ss}", record.Error, StringComparison.Ordinal);
+        Assert.Contains($"no further call before {vendorMinuteEnds:yyyy-MM-dd'T'HH:mm:ss}", record.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_the_vendors_headers_every_later_stop_retries_its_429_the_cost_the_headers_save()
     {
         var ct = TestContext.Current.CancellationToken;
-        var record = await RunAgainstSmallQuotaAsync("None", ct);
+        var (record, _) = await RunAgainstSmallQuotaAsync("None", ct);
 
         // Three boards; then each of the five other stops meets 429 and retries it three times. 429s do not open the
         // circuit (that is the budget's business), so no stop is cut short by another's throttling.
@@ -128,18 +128,20 @@ public sealed class EnturSourceTests
         Assert.Contains("429", record.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<RunRecord> RunAgainstSmallQuotaAsync(string headers, CancellationToken ct)
+    private static async Task<(RunRecord Record, DateTimeOffset VendorMinuteEnds)> RunAgainstSmallQuotaAsync(string headers, CancellationToken ct)
     {
-        // A frozen replay clock, so the vendor's minute cannot roll over mid-test.
-        var clock = new FakeTimeProvider(Minute(5).AddSeconds(10));
+        // A frozen vendor clock half an hour ahead: its minute cannot roll over mid-test, and the expiry it announces
+        // lies in the future for the pipeline's real clock whatever the time of day.
+        var now = DateTimeOffset.UtcNow;
+        var vendorNow = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 10, TimeSpan.Zero).AddMinutes(30);
         await using var run = await SourceRun.StartAsync(ct,
             new Dictionary<string, string?>(FastRetries)
             {
                 ["Sources:EnturJourneyPlanner:RateBudget:MaxWaitSeconds"] = "0",
                 ["Sources:EnturJourneyPlanner:RateBudget:Headers"] = headers,
             },
-            ["--Replay:Entur:QuotaPerMinute=3"], clock);
-        return await run.FireAsync("IngestDepartures", "entur-jp", Minute(5), ct);
+            ["--Replay:Entur:QuotaPerMinute=3"], new FakeTimeProvider(vendorNow));
+        return (await run.FireAsync("IngestDepartures", "entur-jp", Minute(5), ct), vendorNow.AddSeconds(50));
     }
 
     [Theory]
