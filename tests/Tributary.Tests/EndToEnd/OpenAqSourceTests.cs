@@ -113,6 +113,24 @@ public sealed class OpenAqSourceTests
     }
 
     [Fact]
+    public async Task The_hourly_allowance_no_header_shows_is_kept_by_the_budget_itself()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The vendor allows 3 calls an hour and says nothing of it in x-ratelimit-*; the manifest's second window knows.
+        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries)
+        {
+            ["Sources:OpenAq:RateBudget:MoreWindows:0:Requests"] = "3",
+            ["Sources:OpenAq:RateBudget:MaxWaitSeconds"] = "0",
+        }, ["--Replay:OpenAq:PerHour=3"]);
+
+        var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
+
+        Assert.Equal((IngestionService.PartiallySucceeded, 3, 3), (record.Outcome, record.Pages, record.Requests)); // Never a 429.
+        Assert.Contains($"{Sensors - 3} item(s) failed and resume on the next run", record.Error, StringComparison.Ordinal);
+        Assert.Contains("the rate budget allows no further call before", record.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_burst_of_5xx_is_retried_and_the_run_succeeds()
     {
         var ct = TestContext.Current.CancellationToken;
