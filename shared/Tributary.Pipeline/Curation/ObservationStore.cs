@@ -23,10 +23,16 @@ public sealed class ObservationStore(StorageAccount storage)
         var cityDays = new SortedSet<(string City, DateOnly Day)>();
         foreach (var partition in observations.GroupBy(ObservationKeys.Partition))
         {
+            // Read back only the metrics being written: a city-day also holds every departure of every other source.
             var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}"), cancellationToken: cancellationToken))
+            foreach (var metric in partition.Select(o => o.Metric).Distinct(StringComparer.Ordinal))
             {
-                existing[entity.RowKey] = entity;
+                var (from, to) = ObservationKeys.MetricRange(metric);
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {from} and RowKey lt {to}");
+                await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    existing[entity.RowKey] = entity;
+                }
             }
 
             var changes = new List<TableTransactionAction>();
