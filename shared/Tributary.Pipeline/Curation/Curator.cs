@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tributary.Landing;
 using Tributary.Sources;
+using Tributary.Sources.Manifests;
 using Tributary.Storage;
 
 namespace Tributary.Curation;
@@ -13,6 +14,7 @@ namespace Tributary.Curation;
 /// </summary>
 public sealed partial class Curator(
     SourceRegistry sources,
+    SourceManifests manifests,
     RawPayloadStore raw,
     ObservationStore observations,
     QuarantineStore quarantine,
@@ -30,7 +32,7 @@ public sealed partial class Curator(
         MappingResult mapped;
         try
         {
-            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City, message.Item, message.RunId));
+            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City, message.Item, message.RunId, ItemAttributes(message)));
         }
         catch (MalformedPayloadException ex)
         {
@@ -62,6 +64,11 @@ public sealed partial class Curator(
         LogCurated(logger, message.Blob, page.Observations, result.Written, result.Unchanged, page.Rejected);
         return page;
     }
+
+    // What the manifest says of the page's fan-out item (a sensor's coordinates, a stop's name), for the mapper.
+    private IReadOnlyDictionary<string, string>? ItemAttributes(CurateMessage message) => message.Item is null
+        ? null
+        : manifests.ByKey.Values.FirstOrDefault(m => m.Id == message.Source)?.FanOut.Items.FirstOrDefault(i => i.Id == message.Item)?.Attributes;
 
     private static void Validate(CurateMessage message)
     {

@@ -48,6 +48,10 @@ public sealed class OpenAqSourceTests
         var stored = rows.Single(r => r.GetString("LocationId") == "openaq:sensor:3001" && r.GetDateTimeOffset("TimestampUtc") == end.AddHours(-1));
         Assert.Equal(expected.ValueKind == JsonValueKind.Null ? null : expected.GetDouble(), stored.GetDouble("Value"));
         Assert.Equal(("ug/m3", 3600), (stored.GetString("Unit"), stored.GetInt32("PeriodSeconds")));
+        Assert.Equal((59.9326, 10.7247), (stored.GetDouble("Latitude"), stored.GetDouble("Longitude"))); // From the manifest's item.
+        var sensors = await run.RowsAsync(StorageNames.DimensionsTable, "PartitionKey eq 'sensor'", ct);
+        Assert.Equal(Sensors, sensors.Count);
+        Assert.Equal("Kirkeveien", sensors.Single(d => d.RowKey == "openaq:sensor:3001").GetString("station"));
 
         Assert.Empty(await StoredText.FindAsync(run.App.Storage, PipelineHarness.ReplayCredentials["openaq-api-key"], ct));
     }

@@ -39,6 +39,20 @@ public sealed class OpenAqHoursMapperTests
     }
 
     [Fact]
+    public void Coordinates_come_from_the_manifest_item_and_the_sensor_becomes_a_dimension_row()
+    {
+        var context = Oslo with { ItemAttributes = new Dictionary<string, string> { ["latitude"] = "59.9326", ["longitude"] = "10.7247", ["station"] = "Kirkeveien", ["parameter"] = "pm25" } };
+
+        var result = Mapper.Map(Encoding.UTF8.GetBytes($$"""{ "results": [{{Hour()}}] }"""), context);
+
+        var o = Assert.Single(result.Observations);
+        Assert.Equal((59.9326, 10.7247), (o.Latitude, o.Longitude));
+        var sensor = Assert.Single(result.Dimensions);
+        Assert.Equal(("sensor", "openaq:sensor:3001", "Kirkeveien", "oslo", "59.9326"),
+            (sensor.Kind, sensor.Id, sensor.Attributes["station"], sensor.Attributes["city"], sensor.Attributes["latitude"]));
+    }
+
+    [Fact]
     public void A_null_value_with_vendor_flags_is_kept_as_missing_and_source_flagged()
     {
         var o = Assert.Single(Map(Hour(value: "null", hasFlags: true)).Observations);

@@ -35,13 +35,15 @@ public sealed class OpenAqHoursMapper(IReadOnlyDictionary<string, Configuration.
         }
 
         var locationId = $"openaq:sensor:{context.ItemId}";
+        // Hourly results carry no coordinates (coordinates is null for stations); the manifest's item has them.
+        var (latitude, longitude) = (context.NumberAttribute("latitude"), context.NumberAttribute("longitude"));
         var observations = new List<Observation>(results.GetArrayLength());
         var rejected = new List<RejectedRecord>();
         var index = 0;
         foreach (var result in results.EnumerateArray())
         {
             var locator = $"results[{index++}]";
-            if (ToObservation(result, context.CityId, locationId, out var reason) is { } observation)
+            if (ToObservation(result, context.CityId, locationId, latitude, longitude, out var reason) is { } observation)
             {
                 observations.Add(observation);
             }
@@ -50,10 +52,23 @@ public sealed class OpenAqHoursMapper(IReadOnlyDictionary<string, Configuration.
                 rejected.Add(new RejectedRecord(locator, reason!, result.GetRawText()));
             }
         }
-        return new MappingResult(observations, rejected);
+        return new MappingResult(observations, rejected) { Dimensions = [Sensor(locationId, context, latitude, longitude)] };
     }
 
-    private static Observation? ToObservation(JsonElement result, string cityId, string locationId, out string? reason)
+    /// <summary>The sensor as a dimension row, so observations join to their station, parameter and place.</summary>
+    private static DimensionRecord Sensor(string locationId, RawPageContext context, double? latitude, double? longitude) =>
+        new("sensor", locationId, new Dictionary<string, string?>
+        {
+            ["source"] = Id,
+            ["city"] = context.CityId,
+            ["station"] = context.ItemAttributes?.GetValueOrDefault("station"),
+            ["location"] = context.ItemAttributes?.GetValueOrDefault("location"),
+            ["parameter"] = context.ItemAttributes?.GetValueOrDefault("parameter"),
+            ["latitude"] = latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["longitude"] = longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    private static Observation? ToObservation(JsonElement result, string cityId, string locationId, double? latitude, double? longitude, out string? reason)
     {
         reason = null;
         var parameter = result.Get("parameter", JsonValueKind.Object);
@@ -105,7 +120,7 @@ public sealed class OpenAqHoursMapper(IReadOnlyDictionary<string, Configuration.
             flags |= QualityFlags.LowCoverage;
         }
 
-        return new Observation(Id, known.Metric, locationId, cityId, null, null, from.Value, (int)(to.Value - from.Value).TotalSeconds,
+        return new Observation(Id, known.Metric, locationId, cityId, latitude, longitude, from.Value, (int)(to.Value - from.Value).TotalSeconds,
             value, known.Unit, flags, $"{locationId}|{known.Metric}|{from.Value.UtcDateTime:yyyyMMdd'T'HHmm}");
     }
 }
