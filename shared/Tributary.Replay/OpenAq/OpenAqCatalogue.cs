@@ -1,19 +1,5 @@
 namespace Tributary.Replay.OpenAq;
 
-/// <summary>An OpenAQ parameter: <c>2</c> pm25 and <c>1</c> pm10 in µg/m³ (written with U+00B5 MICRO SIGN, as OpenAQ does), <c>7</c> no2 and <c>10</c> o3 in ppm.</summary>
-internal sealed record AirParameter(int Id, string Name, string Units, string DisplayName);
-
-internal sealed record AirSensor(int Id, AirParameter Parameter, AirLocation Location)
-{
-    /// <summary>As OpenAQ names sensors: parameter and unit.</summary>
-    public string Name => $"{Parameter.Name} {Parameter.Units}";
-}
-
-internal sealed record AirLocation(int Id, string Name, string Locality, double Latitude, double Longitude, string City)
-{
-    public List<AirSensor> Sensors { get; } = [];
-}
-
 /// <summary>
 /// The replay's monitoring stations: three around each demo city (Oslo, Bergen, Trondheim), each measuring pm25, pm10
 /// and no2, the first of each city also o3. Ids are stable: location <c>2001 + 10·city + n</c>, sensor

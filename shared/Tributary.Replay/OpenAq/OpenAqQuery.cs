@@ -2,22 +2,21 @@ using System.Globalization;
 
 namespace Tributary.Replay.OpenAq;
 
-/// <summary>Whether a location lies in the asked area, and its distance when the area was a circle.</summary>
-internal readonly record struct AreaMatch(bool Inside, double? Distance);
-
-/// <summary>A query parameter the API refuses: answered 422 with the message as a JSON string.</summary>
-internal sealed class OpenAqValidationException(string message) : Exception(message);
-
 /// <summary>Reads OpenAQ query parameters with the API's rules and messages.</summary>
 internal static class OpenAqQuery
 {
     public const int MaxLimit = 1000;
 
+    /// <summary>The widest circle, in metres, a <c>coordinates</c> query may ask for.</summary>
+    public const int MaxRadius = 25_000;
+
     public static (int Page, int Limit) Paging(IQueryCollection query, int defaultLimit = 100)
     {
         var limit = Int(query, "limit") ?? defaultLimit;
         var page = Int(query, "page") ?? 1;
-        if (limit is < 1 or > MaxLimit) throw new OpenAqValidationException($"limit: Input should be greater than or equal to 1 and less than or equal to {MaxLimit}");
+        // The API validates with pydantic: one message per bound, prefixed by the parameter name.
+        if (limit < 1) throw new OpenAqValidationException("limit: Input should be greater than or equal to 1");
+        if (limit > MaxLimit) throw new OpenAqValidationException($"limit: Input should be less than or equal to {MaxLimit}");
         if (page < 1) throw new OpenAqValidationException("page: Input should be greater than or equal to 1");
         return (page, limit);
     }
@@ -63,7 +62,8 @@ internal static class OpenAqQuery
                 throw new OpenAqValidationException("coordinates: Value error, coordinates must be latitude,longitude with at most 4 decimal places");
             }
             if (radius is null) throw new OpenAqValidationException("Coordinates must be passed with a radius");
-            if (radius is < 1 or > 25000) throw new OpenAqValidationException("radius: Input should be greater than 0 and less than or equal to 25000");
+            if (radius < 1) throw new OpenAqValidationException("radius: Input should be greater than 0");
+            if (radius > MaxRadius) throw new OpenAqValidationException($"radius: Input should be less than or equal to {MaxRadius}");
             return location =>
             {
                 var metres = OpenAqCatalogue.DistanceMetres(lat, lon, location.Latitude, location.Longitude);

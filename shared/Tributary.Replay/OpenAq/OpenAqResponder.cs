@@ -22,16 +22,17 @@ internal sealed class OpenAqResponder(IOptions<OpenAqOptions> options, OpenAqRat
         var (page, limit) = OpenAqQuery.Paging(context.Request.Query);
         var area = OpenAqQuery.Area(context.Request.Query);
         var parameter = OpenAqQuery.Int(context.Request.Query, "parameters_id");
+        // Catalogue (id) order even for a circle: the API's default order_by is id; distance is reported, not sorted on.
         var matches = OpenAqCatalogue.All
             .Select(location => (location, match: area?.Invoke(location) ?? new AreaMatch(true, null)))
             .Where(m => m.match.Inside && (parameter is null || m.location.Sensors.Any(s => s.Parameter.Id == parameter)))
             .ToList();
-        return (StatusCodes.Status200OK, LocationsBody(page, limit, matches.Count, matches.Skip((page - 1) * limit).Take(limit)));
+        return (StatusCodes.Status200OK, LocationsBody(page, limit, matches.Count, matches.Skip((page - 1) * limit).Take(limit), LastHourEnd()));
     });
 
     public Task LocationAsync(HttpContext context, int id) => RespondAsync(context, () =>
         OpenAqCatalogue.LocationsById.TryGetValue(id, out var location)
-            ? (StatusCodes.Status200OK, LocationsBody(1, 100, 1, [(location, new AreaMatch(true, null))]))
+            ? (StatusCodes.Status200OK, LocationsBody(1, 100, 1, [(location, new AreaMatch(true, null))], LastHourEnd()))
             : (StatusCodes.Status404NotFound, OpenAqJson.Error("detail", "Location not found")));
 
     public Task HoursAsync(HttpContext context, int id) => RespondAsync(context, () =>
@@ -41,8 +42,7 @@ internal sealed class OpenAqResponder(IOptions<OpenAqOptions> options, OpenAqRat
             return (StatusCodes.Status404NotFound, OpenAqJson.Error("detail", "Sensor not found"));
         }
         var (page, limit) = OpenAqQuery.Paging(context.Request.Query);
-        var now = clock.UtcNow;
-        var lastEnd = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var lastEnd = LastHourEnd();
         // Both bounds are compared with the hour's END: from is exclusive, to inclusive.
         var from = OpenAqQuery.DateTime(context.Request.Query, "datetime_from") ?? OpenAqCatalogue.FirstHourEnd.AddHours(-1);
         var to = OpenAqQuery.DateTime(context.Request.Query, "datetime_to") ?? lastEnd;
@@ -113,18 +113,19 @@ internal sealed class OpenAqResponder(IOptions<OpenAqOptions> options, OpenAqRat
         await OpenAqJson.SendAsync(context, result.Status, result.Body);
     }
 
-    private static ReadOnlyMemory<byte> LocationsBody(int page, int limit, int found, IEnumerable<(AirLocation Location, AreaMatch Match)> locations) =>
+    private static ReadOnlyMemory<byte> LocationsBody(int page, int limit, int found, IEnumerable<(AirLocation Location, AreaMatch Match)> locations,
+        DateTimeOffset lastHourEnd) =>
         OpenAqJson.Write(w =>
         {
             w.WriteStartObject();
             OpenAqJson.Meta(w, page, limit, f => f.WriteNumberValue(found));
             w.WriteStartArray("results");
-            foreach (var (location, match) in locations) WriteLocation(w, location, match.Distance);
+            foreach (var (location, match) in locations) WriteLocation(w, location, match.Distance, lastHourEnd);
             w.WriteEndArray();
             w.WriteEndObject();
         });
 
-    private static void WriteLocation(Utf8JsonWriter w, AirLocation location, double? distance)
+    private static void WriteLocation(Utf8JsonWriter w, AirLocation location, double? distance, DateTimeOffset lastHourEnd)
     {
         w.WriteStartObject();
         w.WriteNumber("id", location.Id);
@@ -153,6 +154,7 @@ internal sealed class OpenAqResponder(IOptions<OpenAqOptions> options, OpenAqRat
         w.WriteNumber("longitude", location.Longitude);
         w.WriteEndObject();
         OpenAqJson.Instant(w, "datetimeFirst", OpenAqCatalogue.FirstHourEnd);
+        OpenAqJson.Instant(w, "datetimeLast", lastHourEnd);
         if (distance is { } metres) w.WriteNumber("distance", metres);
         else w.WriteNull("distance");
         w.WriteEndObject();
@@ -232,6 +234,9 @@ internal sealed class OpenAqResponder(IOptions<OpenAqOptions> options, OpenAqRat
         OpenAqJson.Instant(w, "datetimeTo", hourEnd);
         w.WriteEndObject();
     }
+
+    /// <summary>The end of the latest complete hour by the replay clock: stations report every hour up to it.</summary>
+    private DateTimeOffset LastHourEnd() => FloorHour(clock.UtcNow);
 
     private static DateTimeOffset FloorHour(DateTimeOffset t) => new(t.UtcDateTime.Year, t.UtcDateTime.Month, t.UtcDateTime.Day, t.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Tributary.Replay;
+
+namespace Tributary.Tests.Replay.OpenAq;
+
+/// <summary><c>Replay:OpenAq</c> settings are checked when the server is built, and the vendor is listed in the index.</summary>
+public sealed class OpenAqOptionsTests
+{
+    [Theory]
+    [InlineData("--Replay:OpenAq:PerMinute=-1", "Replay:OpenAq:PerMinute")]
+    [InlineData("--Replay:OpenAq:PerHour=-5", "Replay:OpenAq:PerHour")]
+    [InlineData("--Replay:OpenAq:SlowResponseSeconds=-1", "Replay:OpenAq:SlowResponseSeconds")]
+    [InlineData("--Replay:OpenAq:Fault=sometimes", "Replay:OpenAq:Fault")]
+    [InlineData("--Replay:OpenAq:ApiKeys:0= ", "Replay:OpenAq:ApiKeys:0")]
+    public void Invalid_settings_fail_the_build_naming_the_setting(string setting, string key)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => ReplayServer.Build(["--urls", "http://127.0.0.1:0", setting]));
+
+        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_index_lists_the_openaq_endpoints_and_the_demo_key()
+    {
+        await using var server = await RunningReplayServer.StartAsync();
+
+        var index = await server.GetJsonAsync("/");
+
+        var openaq = index.GetProperty("vendors").EnumerateArray().Single(v => v.GetProperty("name").GetString() == "openaq");
+        Assert.Equal(["GET /v3/locations", "GET /v3/locations/{id}", "GET /v3/sensors/{id}/hours"],
+            openaq.GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("/_replay/faults/openaq", openaq.GetProperty("faultSwitch").GetString());
+        Assert.Contains("replay-openaq-key", openaq.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+}
