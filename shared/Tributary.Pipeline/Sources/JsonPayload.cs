@@ -20,6 +20,26 @@ internal static class JsonPayload
         }
     }
 
+    /// <summary>Maps one JSON record to an observation, or says why it cannot.</summary>
+    public delegate Curation.Observation? RecordMapper(JsonElement record, out string? reason);
+
+    /// <summary>
+    /// Maps every record of an array; a record that cannot be mapped is rejected with its locator
+    /// (<c>{path}[i]</c>), its reason and its raw JSON, and the others are kept.
+    /// </summary>
+    public static List<Curation.Observation> MapEach(JsonElement records, string path, List<Curation.RejectedRecord> rejected, RecordMapper map)
+    {
+        var observations = new List<Curation.Observation>(records.GetArrayLength());
+        var index = 0;
+        foreach (var record in records.EnumerateArray())
+        {
+            var locator = $"{path}[{index++}]";
+            if (map(record, out var reason) is { } observation) observations.Add(observation);
+            else rejected.Add(new Curation.RejectedRecord(locator, reason!, record.GetRawText()));
+        }
+        return observations;
+    }
+
     /// <summary>The property when present and of the wanted kind; otherwise null.</summary>
     public static JsonElement? Get(this JsonElement element, string name, JsonValueKind kind) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == kind ? value : null;

@@ -9,6 +9,14 @@ namespace Tributary.Sources;
 public sealed record RawPageContext(string Source, string BlobName, string? CityId, string? ItemId = null, string? RunId = null,
     IReadOnlyDictionary<string, string>? ItemAttributes = null)
 {
+    /// <summary>The page's city among the configured ones.</summary>
+    /// <param name="fix">What to set when it is missing, e.g. "give the sensor item a 'City'".</param>
+    /// <exception cref="MalformedPayloadException">The page names no configured city.</exception>
+    public Configuration.City KnownCity(IReadOnlyDictionary<string, Configuration.City> cities, string fix) =>
+        CityId is not null && cities.TryGetValue(CityId, out var city)
+            ? city
+            : throw new MalformedPayloadException($"Page '{BlobName}' names no known city ('{CityId}'); {fix}.");
+
     /// <summary>A numeric item attribute (invariant culture), or null when absent or not a number.</summary>
     public double? NumberAttribute(string name) =>
         ItemAttributes is not null && ItemAttributes.TryGetValue(name, out var text) &&

@@ -24,10 +24,7 @@ public sealed class JourneyPlannerMapper(string sourceId, IReadOnlyDictionary<st
 
     public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
     {
-        if (context.CityId is null || !cities.ContainsKey(context.CityId))
-        {
-            throw new MalformedPayloadException($"Page '{context.BlobName}' names no known city ('{context.CityId}'); give the stop place item a 'City'.");
-        }
+        var cityId = context.KnownCity(cities, "give the stop place item a 'City'").Id;
 
         using var doc = JsonPayload.Parse(payload, context);
         var root = doc.RootElement;
@@ -58,20 +55,8 @@ public sealed class JourneyPlannerMapper(string sourceId, IReadOnlyDictionary<st
         var stopPlaceId = stopPlace.String("id") ?? context.ItemId ?? "";
         var latitude = stopPlace.Number("latitude");
         var longitude = stopPlace.Number("longitude");
-        var observations = new List<Observation>(calls.GetArrayLength());
-        var index = 0;
-        foreach (var call in calls.EnumerateArray())
-        {
-            var locator = $"data.stopPlace.estimatedCalls[{index++}]";
-            if (ToObservation(call, context.CityId, stopPlaceId, latitude, longitude, out var reason) is { } observation)
-            {
-                observations.Add(observation);
-            }
-            else
-            {
-                rejected.Add(new RejectedRecord(locator, reason!, call.GetRawText()));
-            }
-        }
+        var observations = JsonPayload.MapEach(calls, "data.stopPlace.estimatedCalls", rejected,
+            (JsonElement call, out string? reason) => ToObservation(call, cityId, stopPlaceId, latitude, longitude, out reason));
         return new MappingResult(observations, rejected);
     }
 

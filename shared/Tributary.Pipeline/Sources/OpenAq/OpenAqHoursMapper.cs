@@ -19,10 +19,7 @@ public sealed class OpenAqHoursMapper(IReadOnlyDictionary<string, Configuration.
 
     public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
     {
-        if (context.CityId is null || !cities.ContainsKey(context.CityId))
-        {
-            throw new MalformedPayloadException($"Page '{context.BlobName}' names no known city ('{context.CityId}'); give the sensor item a 'City'.");
-        }
+        var cityId = context.KnownCity(cities, "give the sensor item a 'City'").Id;
         if (string.IsNullOrEmpty(context.ItemId))
         {
             throw new MalformedPayloadException($"Page '{context.BlobName}' has no sensor id (fan-out item).");
@@ -37,30 +34,18 @@ public sealed class OpenAqHoursMapper(IReadOnlyDictionary<string, Configuration.
         var locationId = $"openaq:sensor:{context.ItemId}";
         // Hourly results carry no coordinates (coordinates is null for stations); the manifest's item has them.
         var (latitude, longitude) = (context.NumberAttribute("latitude"), context.NumberAttribute("longitude"));
-        var observations = new List<Observation>(results.GetArrayLength());
         var rejected = new List<RejectedRecord>();
-        var index = 0;
-        foreach (var result in results.EnumerateArray())
-        {
-            var locator = $"results[{index++}]";
-            if (ToObservation(result, context.CityId, locationId, latitude, longitude, out var reason) is { } observation)
-            {
-                observations.Add(observation);
-            }
-            else
-            {
-                rejected.Add(new RejectedRecord(locator, reason!, result.GetRawText()));
-            }
-        }
-        return new MappingResult(observations, rejected) { Dimensions = [Sensor(locationId, context, latitude, longitude)] };
+        var observations = JsonPayload.MapEach(results, "results", rejected,
+            (JsonElement result, out string? reason) => ToObservation(result, cityId, locationId, latitude, longitude, out reason));
+        return new MappingResult(observations, rejected) { Dimensions = [Sensor(locationId, cityId, context, latitude, longitude)] };
     }
 
     /// <summary>The sensor as a dimension row, so observations join to their station, parameter and place.</summary>
-    private static DimensionRecord Sensor(string locationId, RawPageContext context, double? latitude, double? longitude) =>
+    private static DimensionRecord Sensor(string locationId, string cityId, RawPageContext context, double? latitude, double? longitude) =>
         new("sensor", locationId, new Dictionary<string, string?>
         {
             ["source"] = Id,
-            ["city"] = context.CityId,
+            ["city"] = cityId,
             ["station"] = context.ItemAttributes?.GetValueOrDefault("station"),
             ["location"] = context.ItemAttributes?.GetValueOrDefault("location"),
             ["parameter"] = context.ItemAttributes?.GetValueOrDefault("parameter"),

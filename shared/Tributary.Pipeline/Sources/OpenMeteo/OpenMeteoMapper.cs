@@ -17,22 +17,8 @@ public sealed class OpenMeteoMapper(IReadOnlyDictionary<string, Configuration.Ci
 
     public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
     {
-        if (context.CityId is null || !cities.TryGetValue(context.CityId, out var city))
-        {
-            throw new MalformedPayloadException($"Page '{context.BlobName}' names no known city ('{context.CityId}').");
-        }
-
-        JsonDocument doc;
-        try
-        {
-            var reader = new Utf8JsonReader(payload);
-            doc = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw new MalformedPayloadException($"Page '{context.BlobName}' is not JSON: {ex.Message}", ex);
-        }
-
+        var city = context.KnownCity(cities, "the request must fan out over cities");
+        var doc = JsonPayload.Parse(payload, context);
         using (doc)
         {
             var root = doc.RootElement;
