@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Tributary.Backfill;
+using Tributary.Functions.Hosting;
 
 namespace Tributary.Functions.Backfill;
 
@@ -25,8 +26,8 @@ public static class BackfillCommand
         }
 
         var builder = Host.CreateApplicationBuilder([]);
-        HandlerApp.AddSourceManifests(builder.Configuration);
-        HandlerApp.AddLocalSettings(builder.Configuration); // after the manifests, so its settings win over them
+        AppConfiguration.AddSourceManifests(builder.Configuration);
+        AppConfiguration.AddLocalSettings(builder.Configuration); // after the manifests, so its settings win over them
 
         builder.Services.AddTributaryPipeline(builder.Configuration);
         using var host = builder.Build();

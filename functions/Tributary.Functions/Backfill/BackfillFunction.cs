@@ -1,17 +1,20 @@
 using Tributary.Backfill;
-using Tributary.Functions.Invocation;
+using Tributary.Functions.Queues;
 
 namespace Tributary.Functions.Backfill;
 
 /// <summary>Queue <c>backfill</c>: fetches one chunk of a backfill; a failed chunk is retried, then poisoned.</summary>
-public static class BackfillFunction
+public sealed partial class BackfillFunction(BackfillService backfill, ILogger<BackfillFunction> logger)
 {
     public const string Name = "Backfill";
 
-    public static async Task<InvocationResult> RunAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger(BackfillService.QueueName, Connection = Storage.StorageNames.ConnectionSetting)] string message, FunctionContext context)
     {
-        var chunk = QueueJson.Read<BackfillChunk>(request.QueueMessageText("msg"), Name);
-        var record = await services.GetRequiredService<BackfillService>().RunChunkAsync(chunk, cancellationToken);
-        return InvocationResult.Success($"backfill {record.Source} {record.RunId}: {record.Pages} page(s), {record.Bytes} bytes");
+        var record = await backfill.RunChunkAsync(QueueJson.Read<BackfillChunk>(message, Name), context.CancellationToken);
+        LogChunk(logger, record.Source, record.RunId, record.Pages, record.Bytes);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill {Source} {RunId}: {Pages} page(s), {Bytes} bytes")]
+    private static partial void LogChunk(ILogger logger, string source, string runId, int pages, long bytes);
 }

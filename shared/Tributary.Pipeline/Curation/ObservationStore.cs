@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Tributary.Storage;
+using Tributary.Telemetry;
 
 namespace Tributary.Curation;
 
@@ -52,6 +53,7 @@ public sealed class ObservationStore(StorageAccount storage)
                 await Table.SubmitTransactionAsync(chunk, cancellationToken);
             }
             written += changes.Count;
+            PipelineTelemetry.RowsWritten.Add(changes.Count, PipelineTelemetry.TableTag(StorageNames.ObservationsTable));
         }
         return new ObservationWriteResult(written, skipped, cityDays.ToList());
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Tributary.Storage;
+using Tributary.Telemetry;
 
 namespace Tributary.Curation;
 
@@ -22,6 +23,9 @@ public sealed class QuarantineStore(StorageAccount storage)
         var name = BlobName(rawBlob);
         var document = new { rawBlob, rawSha256, pageReason, rejectedCount = rejected.Count, rejected };
         await Container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(document, Json), overwrite: true, cancellationToken);
+        // Raw blob names start with the source id; a page quarantined whole counts as one record.
+        PipelineTelemetry.RecordsQuarantined.Add(Math.Max(rejected.Count, pageReason is null ? 0 : 1),
+            PipelineTelemetry.SourceTag(rawBlob.Split('/', 2)[0]));
         return name;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tributary.Sources;
 using Tributary.Sources.Connectors;
 using Tributary.Storage;
+using Tributary.Telemetry;
 
 namespace Tributary.Landing;
 
@@ -29,6 +30,9 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
         long bytes = 0;
         Exception? failure = null;
         var stats = new FetchStats();
+        using var activity = PipelineTelemetry.Source.StartActivity("ingest");
+        activity?.SetTag("tributary.source", connector.SourceId);
+        activity?.SetTag("tributary.run_id", runId);
         try
         {
             await foreach (var page in connector.FetchAsync(run, stats, cancellationToken))
@@ -38,6 +42,8 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
                     new CurateMessage(connector.SourceId, runId, landed.BlobName, landed.Sha256, page.CityId, page.ItemId), cancellationToken);
                 pages++;
                 bytes += landed.Bytes;
+                PipelineTelemetry.PagesFetched.Add(1, PipelineTelemetry.SourceTag(connector.SourceId));
+                PipelineTelemetry.BytesFetched.Add(landed.Bytes, PipelineTelemetry.SourceTag(connector.SourceId));
                 LogPageLanded(logger, connector.SourceId, runId, landed.BlobName, landed.Bytes, landed.AlreadyLanded);
             }
         }
@@ -49,6 +55,9 @@ public sealed partial class IngestionService(RawPayloadStore raw, JsonQueue queu
         var outcome = failure is null ? Succeeded : pages > 0 ? PartiallySucceeded : Failed;
         var record = new RunRecord(connector.SourceId, runId, runTime, started, clock.ElapsedMilliseconds, pages, bytes, outcome, failure?.Message,
             stats.Requests, (long)stats.RateLimitWait.TotalMilliseconds);
+        activity?.SetTag("tributary.pages", pages);
+        activity?.SetTag("tributary.outcome", outcome);
+        if (failure is not null) activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
         await runs.SaveAsync(record, cancellationToken);
         LogRun(logger, connector.SourceId, runId, outcome, pages, bytes, record.DurationMs, stats.Requests, record.RateLimitWaitMs);
         return failure is null ? record : throw new IngestRunFailedException(record, failure);

@@ -2,6 +2,7 @@ using Azure;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Tributary.Storage;
+using Tributary.Telemetry;
 
 namespace Tributary.Marts;
 
@@ -36,6 +37,7 @@ public sealed class KpiStore(StorageAccount storage)
         {
             await Table.SubmitTransactionAsync(chunk, cancellationToken);
         }
+        PipelineTelemetry.RowsWritten.Add(changes.Count, PipelineTelemetry.TableTag(StorageNames.KpisTable));
         return changes.Count;
     }
 

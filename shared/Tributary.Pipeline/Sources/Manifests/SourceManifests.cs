@@ -48,7 +48,7 @@ public sealed class SourceManifests
     }
 
     /// <summary>
-    /// The timer's <c>function.json</c> reads its schedule from this setting (<c>%IngestWeatherSchedule%</c>); checking
+    /// The source's timer function reads its schedule from this setting (<c>%IngestWeatherSchedule%</c>); checking
     /// it here turns a missing or mistyped schedule into a start-up error instead of a source that never runs.
     /// </summary>
     private static string? ScheduleProblem(IConfiguration configuration, string key, string? setting)
@@ -56,14 +56,12 @@ public sealed class SourceManifests
         if (setting is null) return null;
         var value = configuration[setting];
         if (string.IsNullOrWhiteSpace(value)) return $"Sources:{key}:ScheduleSetting names app setting '{setting}', which is not set.";
-        try
-        {
-            Cronos.CronExpression.Parse(value, Cronos.CronFormat.IncludeSeconds);
-            return null;
-        }
-        catch (Cronos.CronFormatException ex)
-        {
-            return $"App setting '{setting}' (Sources:{key}:ScheduleSetting) is not a six-field NCRONTAB schedule: '{value}' ({ex.Message}).";
-        }
+        // Parsed as the Functions host's timer trigger parses it (NCrontab, seconds unless there are exactly five
+        // fields), so a schedule that passes here is one the host accepts, locally and in Azure.
+        var fields = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var parsed = NCrontab.CrontabSchedule.TryParse(value, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = fields != 5 });
+        return parsed is not null
+            ? null
+            : $"App setting '{setting}' (Sources:{key}:ScheduleSetting) is not an NCRONTAB schedule (six fields: second minute hour day month day-of-week, or five without seconds): '{value}'.";
     }
 }

@@ -1,5 +1,6 @@
 using Tributary.Sources.Connectors;
 using Tributary.Sources.Manifests;
+using Tributary.Telemetry;
 
 namespace Tributary.Sources.RateBudgets;
 
@@ -16,6 +17,7 @@ public sealed class RateBudgetHandler(SourceManifest source, RateBudgetGate gate
         var waited = await gate.AcquireAsync(source.Id, source.RateBudget, cancellationToken);
         request.Options.TryGetValue(StatsKey, out var stats);
         stats?.AddWait(waited);
+        if (waited > TimeSpan.Zero) PipelineTelemetry.RateLimitWait.Record(waited.TotalSeconds, PipelineTelemetry.SourceTag(source.Id));
         stats?.AddRequest();
         var response = await base.SendAsync(request, cancellationToken);
         if (VendorRateLimits.BlockedUntil(response, source.RateBudget.Headers, time.GetUtcNow()) is { } until)

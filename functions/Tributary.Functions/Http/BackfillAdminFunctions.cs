@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Backfill;
+using Tributary.Functions.OpenApi;
+using Tributary.Sources;
+
+namespace Tributary.Functions.Http;
+
+/// <summary>
+/// HTTP <c>POST /api/admin/backfill/{source}?from=&amp;to=</c> queues a backfill (202 with its chunks);
+/// <c>GET</c> with the same parameters reports its progress. Admin only: both need a function key (or the master
+/// key) in Azure, and the local host enforces the same keys.
+/// </summary>
+public sealed class BackfillAdminFunctions(BackfillService backfill)
+{
+    private const string Route = "admin/backfill/{source}";
+
+    [Function("StartBackfill")]
+    [OpenApiOperation("StartBackfill", "Queue a backfill of a source over [from, to)", Tag = "admin",
+        Description = "Splits the range into chunks on the backfill queue; each chunk fetches within the source's rate budget. Idempotent: queuing the same range again re-runs chunks that leave the tables unchanged.")]
+    [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
+    [OpenApiQuery("to", "Exclusive end, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
+    [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid, or the source cannot be backfilled; the problem says which.")]
+    [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
+    public async Task<Results<Accepted<BackfillStatus>, ProblemHttpResult>> StartAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request, string source)
+    {
+        try
+        {
+            var (from, to) = (Required(request, "from"), Required(request, "to"));
+            await backfill.EnqueueAsync(source, from, to, request.HttpContext.RequestAborted);
+            var status = await backfill.StatusAsync(source, from, to, request.HttpContext.RequestAborted);
+            return TypedResults.Accepted($"{request.PathBase}{request.Path}{request.QueryString}", status);
+        }
+        catch (Exception ex) when (Problem(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    [Function("GetBackfill")]
+    [OpenApiOperation("GetBackfill", "Progress of a backfill of a source over [from, to)", Tag = "admin")]
+    [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
+    [OpenApiQuery("to", "Exclusive end, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
+    [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid; the problem names it.")]
+    [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
+    public async Task<Results<Ok<BackfillStatus>, ProblemHttpResult>> StatusAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request, string source)
+    {
+        try
+        {
+            return TypedResults.Ok(await backfill.StatusAsync(source, Required(request, "from"), Required(request, "to"), request.HttpContext.RequestAborted));
+        }
+        catch (Exception ex) when (Problem(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    private static ProblemHttpResult? Problem(Exception ex) => ex switch
+    {
+        BackfillException b => TypedResults.Problem(title: $"Invalid parameter '{b.Parameter}'", detail: b.Message, statusCode: StatusCodes.Status400BadRequest),
+        UnknownSourceException u => TypedResults.Problem(title: "Unknown source", detail: u.Message, statusCode: StatusCodes.Status404NotFound),
+        _ => null,
+    };
+
+    private static DateTimeOffset Required(HttpRequest request, string parameter) =>
+        QueryValues.TryInstant(request, parameter, out var value) && value is { } instant
+            ? instant
+            : throw new BackfillException(parameter, $"'{parameter}' is required as an ISO-8601 date or date-time (e.g. 2026-11-01T00:00:00Z), not '{QueryValues.Text(request, parameter)}'.");
+}

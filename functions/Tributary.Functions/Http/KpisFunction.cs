@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Tributary.Functions.OpenApi;
+using Tributary.Marts;
+using Tributary.Query;
+
+namespace Tributary.Functions.Http;
+
+/// <summary>HTTP <c>GET /api/kpis</c>: KPI series per city for a bounded UTC range, with ETag revalidation.</summary>
+public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOptions<JsonOptions> json)
+{
+    [Function("Kpis")]
+    [OpenApiOperation("GetKpis", "KPI series per city",
+        Description = "Hourly buckets of one KPI for the given cities over [from, to) in UTC. The range is limited (31 days by default). " +
+                      "Null values mean a missing input, never zero. Supports If-None-Match.")]
+    [OpenApiQuery("metric", "KPI id from /api/catalog; defaults to thermal_comfort.", Example = KpiCatalog.ThermalComfortId)]
+    [OpenApiQuery("city", "Comma-separated city ids; all cities when absent.", Example = "oslo,bergen")]
+    [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset); defaults to yesterday 00:00 UTC.", Format = "date-time")]
+    [OpenApiQuery("to", "Exclusive end, ISO-8601 (UTC when no offset); defaults to the day after tomorrow 00:00 UTC.", Format = "date-time")]
+    [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid; the problem names it.")]
+    public async Task<Results<Ok<KpiSeriesResponse>, ProblemHttpResult, StatusCodeHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kpis")] HttpRequest request)
+    {
+        KpiSeriesResponse response;
+        try
+        {
+            var today = time.GetUtcNow().UtcDateTime.Date;
+            var query = new KpiQuery(
+                QueryValues.Text(request, "metric") ?? KpiCatalog.ThermalComfortId,
+                (QueryValues.Text(request, "city") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Instant(request, "from") ?? new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero),
+                Instant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero));
+            response = await queries.GetSeriesAsync(query, request.HttpContext.RequestAborted);
+        }
+        catch (KpiQueryException ex)
+        {
+            return TypedResults.Problem(title: $"Invalid parameter '{ex.Parameter}'", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions)))[..32]}\"";
+        request.HttpContext.Response.Headers.ETag = etag;
+        // Buckets change when new data lands (hourly at most); a short shared cache spares the table on busy dashboards.
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
+        if (request.Headers.IfNoneMatch.Any(v => v == etag || v == "*"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(response);
+    }
+
+    private static DateTimeOffset? Instant(HttpRequest request, string parameter) =>
+        QueryValues.TryInstant(request, parameter, out var value)
+            ? value
+            : throw new KpiQueryException(parameter, $"'{parameter}' must be an ISO-8601 date or date-time (e.g. 2026-11-21T00:00:00Z), not '{QueryValues.Text(request, parameter)}'.");
+}

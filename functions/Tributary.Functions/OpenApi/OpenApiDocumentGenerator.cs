@@ -1,0 +1,2 @@
+namespace Tributary.Functions.OpenApi;
+public sealed class OpenApiDocumentGenerator { }
