@@ -1,47 +1,68 @@
 using Microsoft.Extensions.FileProviders;
-using Tributary.LocalHost.Handler;
 using Tributary.LocalHost.Http;
+using Tributary.LocalHost.Invocations;
 using Tributary.LocalHost.Metadata;
 using Tributary.LocalHost.Triggers;
+using Tributary.LocalHost.Worker;
 
 namespace Tributary.LocalHost;
 
 /// <summary>
-/// A local stand-in for the Azure Functions host, for machines without Core Tools: it reads the app's own host.json
-/// and function.json files, starts the custom handler, fires timer and queue triggers with the host's semantics,
-/// routes HTTP triggers under the route prefix and serves the dashboard at <c>/</c>.
+/// A local stand-in for the Azure Functions host, for machines without Core Tools: it reads the app's host.json
+/// and worker.config.json, starts the isolated worker and speaks the host's gRPC protocol to it, indexes the
+/// functions through the worker, fires timer and queue triggers with the host's semantics, proxies HTTP triggers
+/// under the route prefix with their authorization levels, and serves the dashboard at <c>/</c>.
 /// </summary>
 public static class LocalHostApp
 {
     public static WebApplication Build(LocalHostOptions options, TimeProvider? time = null, Action<WebApplicationBuilder>? configure = null)
     {
         var appRoot = Path.GetFullPath(options.AppRoot);
+        options = new LocalHostOptions
+        {
+            AppRoot = appRoot,
+            SettingsFile = options.SettingsFile,
+            Settings = options.Settings,
+            Port = options.Port,
+            WebRoot = options.WebRoot,
+            RunTimersOnStartup = options.RunTimersOnStartup,
+            HostId = options.HostId,
+            WorkerRestartInterval = options.WorkerRestartInterval,
+            InitializationTimeout = options.InitializationTimeout,
+        };
         var settings = AppSettings.Load(options.SettingsFile ?? Path.Combine(appRoot, "local.settings.json"), options.Settings);
         var host = HostConfiguration.Load(appRoot, settings);
-        // As the Functions host: the app setting AzureWebJobs.{name}.Disabled (AzureWebJobs__{name}__Disabled where
-        // names cannot hold dots) turns a function off, so its trigger never fires.
-        IReadOnlyList<FunctionMetadata> functions = FunctionMetadata.LoadAll(appRoot)
-            .Where(f => !IsDisabled(settings, f.Name))
-            .ToList();
+        _ = WorkerConfig.Load(appRoot); // Fail here, naming the file, rather than in the background.
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = appRoot, Args = [] });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        // host.json logging.logLevel applies to the worker's logs too, as in the host ("default" is the root).
+        foreach (var (category, level) in host.LogLevels)
+        {
+            builder.Logging.AddFilter(string.Equals(category, "default", StringComparison.OrdinalIgnoreCase) ? null : category, level);
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(host);
-        builder.Services.AddSingleton(functions);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
-        builder.Services.AddSingleton<HandlerEndpoint>();
+        builder.Services.AddSingleton<WorkerChannels>();
+        builder.Services.AddSingleton<InvocationNames>();
+        builder.Services.AddSingleton<WorkerLogForwarder>();
+        builder.Services.AddSingleton<GrpcServer>();
+        builder.Services.AddSingleton<WorkerHost>();
         builder.Services.AddSingleton<InvocationLog>();
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<StorageConnections>();
-        builder.Services.AddHttpClient(nameof(FunctionInvoker)).ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
-        builder.Services.AddHttpClient(nameof(HandlerProcess)).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<FunctionKeys>();
+        builder.Services.AddSingleton<HttpFunctionProxy>();
+        builder.Services.AddSingleton<FunctionEndpoints>();
         builder.Services.AddHttpForwarder();
-        builder.Services.AddHostedService<HandlerProcess>();
+        // Started in this order and stopped in reverse: triggers stop before the worker is told to terminate.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerHost>());
         builder.Services.AddHostedService<TriggerListeners>();
         configure?.Invoke(builder);
 
@@ -56,11 +77,8 @@ public static class LocalHostApp
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
-        HttpTriggerRoutes.Map(app, functions, host);
+        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<FunctionEndpoints>());
+        AdminRoutes.Map(app);
         return app;
     }
-
-    private static bool IsDisabled(AppSettings settings, string function) =>
-        (settings.Get($"AzureWebJobs.{function}.Disabled") ?? settings.Get($"AzureWebJobs__{function}__Disabled")) is { } value
-        && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

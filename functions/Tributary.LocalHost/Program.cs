@@ -1,6 +1,8 @@
+using System.Globalization;
 using Tributary.LocalHost;
 
 // Usage: Tributary.LocalHost --app-root DIR [--settings FILE] [--port 7071] [--web-root DIR] [--run-on-startup] [--host-id ID]
+const string Usage = "Usage: Tributary.LocalHost --app-root DIR [--settings FILE] [--port 7071] [--web-root DIR] [--run-on-startup] [--host-id ID]";
 var arguments = args.ToList();
 string? Option(string name)
 {
@@ -11,18 +13,32 @@ string? Option(string name)
 var appRoot = Option("--app-root");
 if (appRoot is null)
 {
-    Console.Error.WriteLine("Usage: Tributary.LocalHost --app-root DIR [--settings FILE] [--port 7071] [--web-root DIR] [--run-on-startup] [--host-id ID]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
-var port = Option("--port") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 7071;
-var app = LocalHostApp.Build(new LocalHostOptions
+var port = 7071;
+if (Option("--port") is { } p && !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out port))
 {
-    AppRoot = appRoot,
-    SettingsFile = Option("--settings"),
-    Port = port,
-    WebRoot = Option("--web-root"),
-    RunTimersOnStartup = arguments.Contains("--run-on-startup"),
-    HostId = Option("--host-id") ?? "tributary-local",
-});
-await app.RunAsync();
-return 0;
+    Console.Error.WriteLine($"--port '{p}' is not a port number. {Usage}");
+    return 2;
+}
+try
+{
+    var app = LocalHostApp.Build(new LocalHostOptions
+    {
+        AppRoot = appRoot,
+        SettingsFile = Option("--settings"),
+        Port = port,
+        WebRoot = Option("--web-root"),
+        RunTimersOnStartup = arguments.Contains("--run-on-startup"),
+        HostId = Option("--host-id") ?? "tributary-local",
+    });
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidOperationException ex)
+{
+    // A configuration problem: say which file or setting, without a stack trace.
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}

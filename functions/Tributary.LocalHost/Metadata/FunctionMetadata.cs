@@ -1,41 +1,32 @@
 using System.Text.Json.Nodes;
+using Tributary.LocalHost.Rpc;
 
 namespace Tributary.LocalHost.Metadata;
 
-/// <summary>One function as declared by <c>{AppRoot}/{Name}/function.json</c>.</summary>
-public sealed record FunctionMetadata(string Name, JsonObject Trigger, IReadOnlyList<JsonObject> Bindings)
+/// <summary>
+/// One function as the worker indexed it (<c>FunctionMetadataResponse</c>): its id, the metadata to echo in the
+/// load request, and its trigger binding read from the raw binding JSON the worker sends with it.
+/// </summary>
+public sealed record FunctionMetadata(string Name, string FunctionId, RpcFunctionMetadata Rpc, JsonObject Trigger, IReadOnlyList<JsonObject> Bindings)
 {
     public string TriggerType => Trigger["type"]?.GetValue<string>() ?? "";
 
     public string TriggerName => Trigger["name"]?.GetValue<string>() ?? "";
 
-    public string? Property(string name) => Trigger[name]?.ToString();
+    public bool IsHttp => string.Equals(TriggerType, "httpTrigger", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads every function folder under the app root: the folder name is the function name.</summary>
-    public static IReadOnlyList<FunctionMetadata> LoadAll(string appRoot)
+    public string? Property(string name) =>
+        Trigger.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.ToString();
+
+    public static FunctionMetadata From(RpcFunctionMetadata rpc)
     {
-        var functions = new List<FunctionMetadata>();
-        foreach (var file in Directory.EnumerateFiles(appRoot, "function.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var bindings = rpc.RawBindings.Select(raw => JsonNode.Parse(raw) as JsonObject
+            ?? throw new InvalidOperationException($"Function '{rpc.Name}': a raw binding is not a JSON object: {raw}")).ToList();
+        var triggers = bindings.Where(b => (b["type"]?.GetValue<string>() ?? "").EndsWith("Trigger", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (triggers.Count != 1)
         {
-            if (Path.GetDirectoryName(Path.GetDirectoryName(file)) != Path.GetFullPath(appRoot).TrimEnd(Path.DirectorySeparatorChar))
-            {
-                continue; // Only direct children of the app root are functions.
-            }
-            var name = Path.GetFileName(Path.GetDirectoryName(file))!;
-            var bindings = (JsonNode.Parse(File.ReadAllText(file))?["bindings"] as JsonArray)
-                ?.OfType<JsonObject>().ToList()
-                ?? throw new InvalidOperationException($"{file} has no 'bindings' array.");
-            var triggers = bindings.Where(b => (b["type"]?.GetValue<string>() ?? "").EndsWith("Trigger", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (triggers.Count != 1)
-            {
-                throw new InvalidOperationException($"{file} must declare exactly one trigger binding, found {triggers.Count}.");
-            }
-            functions.Add(new FunctionMetadata(name, triggers[0], bindings));
+            throw new InvalidOperationException($"Function '{rpc.Name}' must declare exactly one trigger binding, found {triggers.Count}.");
         }
-        if (functions.Count == 0)
-        {
-            throw new InvalidOperationException($"No function.json found under '{appRoot}'.");
-        }
-        return functions;
+        return new FunctionMetadata(rpc.Name, rpc.FunctionId, rpc, triggers[0], bindings);
     }
 }

@@ -8,13 +8,10 @@ namespace Tributary.LocalHost.Metadata;
 /// <c>AzureFunctionsJobHost__path__to__key</c> override host.json values, as they do in Azure.
 /// </summary>
 public sealed record HostConfiguration(
-    string ExecutablePath,
-    IReadOnlyList<string> Arguments,
-    string? WorkingDirectory,
-    bool EnableForwardingHttpRequest,
     string RoutePrefix,
     TimeSpan FunctionTimeout,
-    QueueSettings Queues)
+    QueueSettings Queues,
+    IReadOnlyDictionary<string, LogLevel> LogLevels)
 {
     private const string OverridePrefix = "AzureFunctionsJobHost__";
 
@@ -35,15 +32,13 @@ public sealed record HostConfiguration(
             }
         }
 
-        var handler = root["customHandler"]?["description"] ?? throw new InvalidOperationException($"{path} has no customHandler.description.");
-        var executable = handler["defaultExecutablePath"]?.GetValue<string>()
-            ?? throw new InvalidOperationException($"{path}: customHandler.description.defaultExecutablePath is required.");
+        if (root["customHandler"] is not null)
+        {
+            throw new InvalidOperationException($"{path} has a customHandler section; the local host runs isolated worker apps (worker.config.json) only.");
+        }
         var queues = root["extensions"]?["queues"];
+        var logLevels = root["logging"]?["logLevel"] as JsonObject;
         return new HostConfiguration(
-            settings.Resolve(executable, "host.json defaultExecutablePath"),
-            handler["arguments"]?.AsArray().Select(a => settings.Resolve(a!.GetValue<string>(), "host.json arguments")).ToList() ?? [],
-            handler["workingDirectory"]?.GetValue<string>(),
-            Bool(root["customHandler"]?["enableForwardingHttpRequest"], false),
             root["extensions"]?["http"]?["routePrefix"]?.GetValue<string>() ?? "api",
             Span(root["functionTimeout"], TimeSpan.FromMinutes(30), "functionTimeout"),
             new QueueSettings(
@@ -56,7 +51,9 @@ public sealed record HostConfiguration(
                     "base64" => true,
                     "none" => false,
                     var other => throw new InvalidOperationException($"host.json extensions.queues.messageEncoding '{other}' must be 'base64' or 'none'."),
-                }));
+                }),
+            logLevels?.Select(p => (p.Key, Level(p.Value, $"logging.logLevel.{p.Key}"))).ToDictionary(p => p.Key, p => p.Item2, StringComparer.OrdinalIgnoreCase)
+                ?? new Dictionary<string, LogLevel>());
     }
 
     private static void Set(JsonObject root, string[] path, string value)
@@ -78,7 +75,10 @@ public sealed record HostConfiguration(
     // host.json keys are matched case-insensitively by the host.
     private static string Find(JsonObject node, string key) => node.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
 
-    private static bool Bool(JsonNode? node, bool fallback) => node is null ? fallback : bool.Parse(node.ToString());
+    private static LogLevel Level(JsonNode? node, string name) =>
+        Enum.TryParse<LogLevel>(node?.ToString(), ignoreCase: true, out var level)
+            ? level
+            : throw new InvalidOperationException($"host.json {name} '{node}' must be a log level (Trace, Debug, Information, Warning, Error, Critical, None).");
 
     private static int Int(JsonNode? node, int fallback, string name, int min, int max)
     {

@@ -2,7 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Tributary.LocalHost.Handler;
+using Tributary.LocalHost.Invocations;
 using Tributary.LocalHost.Metadata;
 
 namespace Tributary.LocalHost.Triggers;
@@ -23,6 +23,7 @@ public sealed partial class QueueTrigger
     private readonly QueueClient _queue;
     private readonly QueueClient? _poison;
     private readonly QueueSettings _settings;
+    private readonly bool _binary;
     private readonly FunctionInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -32,12 +33,13 @@ public sealed partial class QueueTrigger
     {
         _function = function;
         var queueName = settings.Resolve(function.Property("queueName")
-            ?? throw new InvalidOperationException($"{function.Name}/function.json: queueTrigger has no 'queueName'."), $"{function.Name} queueName");
+            ?? throw new InvalidOperationException($"{function.Name}: queueTrigger has no 'queueName'."), $"{function.Name} queueName");
         var service = storage.Queues(function.Property("connection") is { Length: > 0 } c ? c : "AzureWebJobsStorage");
         _queue = service.GetQueueClient(queueName.ToLowerInvariant());
         // The host makes no poison queue for a queue that is itself a poison queue.
         _poison = queueName.EndsWith("-poison", StringComparison.OrdinalIgnoreCase) ? null : service.GetQueueClient($"{_queue.Name}-poison");
         _settings = host.Queues;
+        _binary = string.Equals(function.Property("dataType"), "binary", StringComparison.OrdinalIgnoreCase);
         _invoker = invoker;
         _time = time;
         _logger = logger;
@@ -94,7 +96,7 @@ public sealed partial class QueueTrigger
             await PoisonAsync(message, message.PopReceipt, $"dequeue count {message.DequeueCount} is over {_settings.MaxDequeueCount}", cancellationToken);
             return;
         }
-        if (!TryDecode(message.MessageText, out var text))
+        if (!TryDecode(message.MessageText, out var body))
         {
             await PoisonAsync(message, message.PopReceipt, "message is not valid base64 (host.json messageEncoding is base64)", cancellationToken);
             return;
@@ -106,8 +108,8 @@ public sealed partial class QueueTrigger
         InvocationRecord outcome;
         try
         {
-            var payload = InvocationPayloads.Queue(_function.Name, _function.TriggerName, message, text, _time.GetUtcNow());
-            outcome = await _invoker.InvokeAsync(_function.Name, payload, cancellationToken);
+            var (inputs, metadata) = TriggerPayloads.Queue(_function.TriggerName, _binary, message, body, Text(body));
+            outcome = await _invoker.InvokeAsync(_function.Name, inputs, metadata, cancellationToken);
         }
         finally
         {
@@ -161,22 +163,35 @@ public sealed partial class QueueTrigger
         LogPoisoned(_logger, message.MessageId, _queue.Name, _poison.Name, message.DequeueCount, reason);
     }
 
-    private bool TryDecode(string raw, out string text)
+    private bool TryDecode(string raw, out byte[] body)
     {
         if (!_settings.Base64)
         {
-            text = raw;
+            body = Encoding.UTF8.GetBytes(raw);
             return true;
         }
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(raw));
+            body = Convert.FromBase64String(raw);
             return true;
         }
-        catch (Exception ex) when (ex is FormatException or DecoderFallbackException)
+        catch (FormatException)
         {
-            text = "";
+            body = [];
             return false;
+        }
+    }
+
+    /// <summary>The body as text, or null when it is not valid UTF-8 (the host then omits <c>QueueTrigger</c>).</summary>
+    private static string? Text(byte[] body)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
         }
     }
 

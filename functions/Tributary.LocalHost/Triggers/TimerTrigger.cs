@@ -1,19 +1,19 @@
-using Cronos;
-using Tributary.LocalHost.Handler;
+using NCrontab;
+using Tributary.LocalHost.Invocations;
 using Tributary.LocalHost.Metadata;
 
 namespace Tributary.LocalHost.Triggers;
 
 /// <summary>
-/// A timer trigger with the host's semantics: NCRONTAB with 6 fields (or 5, without seconds) after <c>%NAME%</c>
-/// substitution, evaluated in UTC; a schedule monitor blob unless the schedule fires more than once a minute;
+/// A timer trigger with the host's semantics: NCRONTAB parsed by NCrontab as the host's timer extension parses it
+/// (with seconds, unless the expression has exactly 5 fields) after <c>%NAME%</c> substitution, evaluated in UTC; a schedule monitor blob unless the schedule fires more than once a minute;
 /// one past-due run at start when the recorded Next has passed (missed runs collapse into one), otherwise a run
 /// on start when <c>runOnStartup</c>; runs never overlap, and an overrun is followed by one catch-up run.
 /// </summary>
 public sealed partial class TimerTrigger
 {
     private readonly FunctionMetadata _function;
-    private readonly CronExpression _schedule;
+    private readonly CrontabSchedule _schedule;
     private readonly bool _runOnStartup;
     private readonly ScheduleMonitor? _monitor;
     private readonly FunctionInvoker _invoker;
@@ -25,7 +25,7 @@ public sealed partial class TimerTrigger
     {
         _function = function;
         var expression = settings.Resolve(function.Property("schedule")
-            ?? throw new InvalidOperationException($"{function.Name}/function.json: timerTrigger has no 'schedule'."), $"{function.Name} schedule");
+            ?? throw new InvalidOperationException($"{function.Name}: timerTrigger has no 'schedule'."), $"{function.Name} schedule");
         _schedule = Parse(expression, function.Name);
         _runOnStartup = forceRunOnStartup || bool.TryParse(function.Property("runOnStartup"), out var r) && r;
         var useMonitor = !bool.TryParse(function.Property("useMonitor"), out var u) || u;
@@ -38,26 +38,28 @@ public sealed partial class TimerTrigger
 
     public string Expression { get; }
 
-    public static CronExpression Parse(string expression, string functionName)
+    public static CrontabSchedule Parse(string expression, string functionName)
     {
         var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         try
         {
-            return fields switch
-            {
-                6 => CronExpression.Parse(expression, CronFormat.IncludeSeconds),
-                5 => CronExpression.Parse(expression, CronFormat.Standard),
-                _ => throw new CronFormatException($"expected 6 fields (second minute hour day month day-of-week) or 5, found {fields}"),
-            };
+            return CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields != 5 });
         }
-        catch (CronFormatException ex)
+        catch (CrontabException ex)
         {
-            throw new InvalidOperationException($"{functionName}: schedule '{expression}' is not a valid NCRONTAB expression: {ex.Message}", ex);
+            throw new InvalidOperationException(
+                $"{functionName}: schedule '{expression}' is not a valid NCRONTAB expression (second minute hour day month day-of-week): {ex.Message}", ex);
         }
     }
 
-    public DateTimeOffset NextAfter(DateTimeOffset instant) =>
-        _schedule.GetNextOccurrence(instant, TimeZoneInfo.Utc) ?? throw new InvalidOperationException($"{_function.Name}: the schedule '{Expression}' never fires again.");
+    public DateTimeOffset NextAfter(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        var next = _schedule.GetNextOccurrence(utc, utc.AddYears(5));
+        return next >= utc.AddYears(5)
+            ? throw new InvalidOperationException($"{_function.Name}: the schedule '{Expression}' does not fire within five years.")
+            : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -108,8 +110,8 @@ public sealed partial class TimerTrigger
     private async Task<ScheduleStatus?> InvokeAsync(ScheduleStatus? status, bool isPastDue, DateTimeOffset? scheduled, CancellationToken cancellationToken)
     {
         var invokedAt = _time.GetUtcNow();
-        var payload = InvocationPayloads.Timer(_function.Name, _function.TriggerName, status, isPastDue, invokedAt);
-        await _invoker.InvokeAsync(_function.Name, payload, cancellationToken);
+        var (inputs, metadata) = TriggerPayloads.Timer(_function.TriggerName, status, isPastDue, invokedAt);
+        await _invoker.InvokeAsync(_function.Name, inputs, metadata, cancellationToken);
         if (_monitor is null) return null;
         // Success or not, the status moves on; a timer that fired early records the occurrence it stood for.
         var last = scheduled is { } s && s > invokedAt ? s : invokedAt;
@@ -120,9 +122,9 @@ public sealed partial class TimerTrigger
 
     private bool FiresMoreThanOncePerMinute(DateTimeOffset now)
     {
-        var first = _schedule.GetNextOccurrence(now, TimeZoneInfo.Utc);
-        var second = first is null ? null : _schedule.GetNextOccurrence(first.Value, TimeZoneInfo.Utc);
-        return second is not null && second.Value - first!.Value < TimeSpan.FromMinutes(1);
+        var first = _schedule.GetNextOccurrence(now.UtcDateTime);
+        var second = _schedule.GetNextOccurrence(first);
+        return second - first < TimeSpan.FromMinutes(1);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {FunctionName} is past due (was due {Due:O}); running it once now")]

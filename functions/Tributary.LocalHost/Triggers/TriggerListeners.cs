@@ -1,16 +1,19 @@
-using Tributary.LocalHost.Handler;
+using Tributary.LocalHost.Invocations;
 using Tributary.LocalHost.Metadata;
+using Tributary.LocalHost.Worker;
 
 namespace Tributary.LocalHost.Triggers;
 
-/// <summary>Starts a listener for every timer and queue function once the handler answers; stops them on shutdown.</summary>
+/// <summary>
+/// Starts a listener for every enabled timer and queue function once the worker has loaded them all (invocations
+/// before their load would fail); stops them on shutdown, before the worker stops.
+/// </summary>
 public sealed partial class TriggerListeners(
-    IReadOnlyList<FunctionMetadata> functions,
+    WorkerHost worker,
     LocalHostOptions options,
     AppSettings settings,
     HostConfiguration host,
     StorageConnections storage,
-    HandlerEndpoint endpoint,
     FunctionInvoker invoker,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -18,6 +21,15 @@ public sealed partial class TriggerListeners(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var logger = loggers.CreateLogger<TriggerListeners>();
+        IReadOnlyList<FunctionMetadata> functions;
+        try
+        {
+            functions = (await worker.Functions.WaitAsync(stoppingToken)).Where(f => !options.IsDisabled(settings, f.Name)).ToList();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         var listeners = new List<Task>();
         var monitor = new Lazy<ScheduleMonitor>(() =>
             new ScheduleMonitor(storage.Blobs("AzureWebJobsStorage"), options.HostId, loggers.CreateLogger<ScheduleMonitor>()));
@@ -29,15 +41,15 @@ public sealed partial class TriggerListeners(
                 case "timertrigger":
                     var timer = new TimerTrigger(function, settings, options.RunTimersOnStartup, monitor.Value, invoker, time, loggers.CreateLogger($"Timer.{function.Name}"));
                     LogTimer(logger, function.Name, timer.Expression);
-                    listeners.Add(Task.Run(async () => { await endpoint.Ready; await timer.RunAsync(stoppingToken); }, stoppingToken));
+                    listeners.Add(Task.Run(() => timer.RunAsync(stoppingToken), stoppingToken));
                     break;
                 case "queuetrigger":
                     var queue = new QueueTrigger(function, settings, storage, host, invoker, time, loggers.CreateLogger($"Queue.{function.Name}"));
                     LogQueue(logger, function.Name, queue.QueueName);
-                    listeners.Add(Task.Run(async () => { await endpoint.Ready; await queue.RunAsync(stoppingToken); }, stoppingToken));
+                    listeners.Add(Task.Run(() => queue.RunAsync(stoppingToken), stoppingToken));
                     break;
                 case "httptrigger":
-                    break; // Routed by the HTTP pipeline.
+                    break; // Routed by the HTTP pipeline (FunctionEndpoints).
                 default:
                     LogUnsupported(logger, function.Name, function.TriggerType);
                     break;

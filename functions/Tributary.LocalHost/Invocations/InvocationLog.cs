@@ -1,4 +1,4 @@
-namespace Tributary.LocalHost.Handler;
+namespace Tributary.LocalHost.Invocations;
 
 /// <summary>
 /// The invocations made so far, for operators (logged) and tests (which wait on a condition instead of sleeping,

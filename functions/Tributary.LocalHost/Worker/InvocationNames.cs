@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+
+namespace Tributary.LocalHost.Worker;
+
+/// <summary>Which function an invocation id belongs to, while it runs (so worker logs can name it).</summary>
+public sealed class InvocationNames
+{
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    public void Add(string invocationId, string functionName) => _names[invocationId] = functionName;
+
+    public void Remove(string invocationId) => _names.TryRemove(invocationId, out _);
+
+    public string? Get(string invocationId) => _names.TryGetValue(invocationId, out var name) ? name : null;
+}
