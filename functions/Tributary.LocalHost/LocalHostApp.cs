@@ -56,6 +56,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton<WorkerHost>();
         builder.Services.AddSingleton<InvocationLog>();
         builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.AddSingleton<IFunctionInvoker>(sp => sp.GetRequiredService<FunctionInvoker>());
         builder.Services.AddSingleton<StorageConnections>();
         builder.Services.AddSingleton<FunctionKeys>();
         builder.Services.AddSingleton<HttpFunctionProxy>();

@@ -55,7 +55,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ISourceMapper, GtfsFeedMapper>();
         services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.OpenId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));
         services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.PartnerId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        // Storage clients retry for about a minute; health must answer long before that.
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 

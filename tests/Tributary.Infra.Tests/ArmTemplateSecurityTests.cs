@@ -71,22 +71,16 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         Assert.Equal("app-package", (string?)Main["variables"]!["deploymentContainerName"]);
         Assert.Equal("[variables('deploymentContainerName')]", storage.PassedValue("deploymentContainerName"));
 
+        // The queue triggers (checked against the app's functions.metadata by the package tests) have their queues.
         var queues = storage.PassedValue("queueNames");
-        var triggerQueues = Directory.EnumerateFiles(Repo.Path("functions", "Tributary.Functions"), "function.json", SearchOption.AllDirectories)
-            .Select(f => JsonNode.Parse(File.ReadAllText(f))!["bindings"]!.AsArray())
-            .SelectMany(b => b)
-            .Where(b => (string?)b!["type"] == "queueTrigger")
-            .Select(b => (string)b!["queueName"]!)
-            .ToList();
-        Assert.NotEmpty(triggerQueues);
-        foreach (var queue in triggerQueues)
+        foreach (var queue in FunctionAppTriggers.QueueFunctions.Values)
         {
             Assert.Contains($"\"{queue}\"", queues);
         }
     }
 
     [Fact]
-    public void Function_app_runs_the_custom_handler_runtime_on_flex_consumption()
+    public void Function_app_runs_dotnet_isolated_10_on_flex_consumption()
     {
         var functionApp = Module("functionapp");
         var plan = Single(functionApp, "Microsoft.Web/serverfarms");
@@ -97,8 +91,11 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         var site = Single(functionApp, "Microsoft.Web/sites");
         Assert.Equal("functionapp,linux", (string?)site["kind"]);
         var config = site["properties"]!["functionAppConfig"]!;
-        Assert.Equal("custom", (string?)config["runtime"]!["name"]);
-        Assert.Equal("1.0", (string?)config["runtime"]!["version"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
+
+        // The worker runs framework-dependent on the platform's .NET, so the runtime version is the app's target.
+        Assert.Equal("net10.0", FunctionsProject.TargetFramework());
 
         var deployment = config["deployment"]!["storage"]!;
         Assert.Equal("blobContainer", (string?)deployment["type"]);
@@ -189,10 +186,21 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         Assert.Equal(defaultSchedule, schedule);
         Assert.Equal(6, schedule!.Split(' ').Length);
 
-        // The timer's %Setting% must resolve, or the host refuses to start the function.
-        var timer = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repo.Path("functions", "Tributary.Functions", function, "function.json")))!;
-        var setting = ((string?)timer["bindings"]![0]!["schedule"])!.Trim('%');
+        // The timer's %Setting% (checked against functions.metadata by the package tests) must resolve, or the host
+        // refuses to start the function.
+        Assert.Contains(function, FunctionAppTriggers.Timers);
+        var setting = FunctionAppTriggers.ScheduleSetting(function);
         Assert.Contains($"'{setting}', parameters('{parameter}')", Module("functionapp").PassedValue("appSettings"));
+    }
+
+    [Fact]
+    public void Every_timer_of_the_app_has_a_schedule_parameter()
+    {
+        var appSettings = Module("functionapp").PassedValue("appSettings");
+        foreach (var timer in FunctionAppTriggers.Timers)
+        {
+            Assert.Matches($@"'{FunctionAppTriggers.ScheduleSetting(timer)}', parameters\('ingest\w+Schedule'\)", appSettings);
+        }
     }
 
     [Fact]

@@ -69,30 +69,27 @@ public sealed class AzureYamlTests
     }
 
     [Fact]
-    public void Api_is_the_custom_handler_function_app_packaged_by_the_script()
+    public void Api_is_the_dotnet_function_app_that_azd_publishes()
     {
         var api = yaml.Services["api"];
         Assert.Equal("function", AzureYaml.Get(api, "host"));
-        Assert.Equal("custom", AzureYaml.Get(api, "language"));
-        Assert.Equal(".", AzureYaml.Get(api, "project"));
+        Assert.Equal("dotnet", AzureYaml.Get(api, "language"));
+        Assert.Equal("./functions/Tributary.Functions", AzureYaml.Get(api, "project"));
 
-        // The service path holds host.json (azd expects it in a function app's service folder).
-        Assert.True(File.Exists(Repo.Path("host.json")));
+        // azd publishes the one project file in the service folder (`dotnet publish -c Release`) and deploys the
+        // publish output: no dist folder to point at, and no hook that builds a package.
+        Assert.Single(Directory.GetFiles(Repo.Path("functions", "Tributary.Functions"), "*.csproj"));
+        Assert.Null(AzureYaml.Get(api, "dist"));
+        Assert.Null(AzureYaml.Map(api, "hooks"));
+    }
 
-        // dist is what infra/scripts/package-api.sh writes by default (<repo>/.dist/api), inside the repository.
-        var dist = AzureYaml.Get(api, "dist");
-        Assert.Equal(".dist/api", dist);
-        Assert.Contains("dist=${1:-\"$root/.dist\"}", File.ReadAllText(Repo.Path("infra", "scripts", "package-api.sh")), StringComparison.Ordinal);
-        Assert.Contains(".dist/", File.ReadAllLines(Repo.Path(".gitignore")));
-
-        var hooks = AzureYaml.Map(api, "hooks")!;
-        var prepackage = AzureYaml.Map(hooks, "prepackage")!;
-        var posix = AzureYaml.Map(prepackage, "posix")!;
-        Assert.Equal("sh", AzureYaml.Get(posix, "shell"));
-        Assert.Equal("./infra/scripts/package-api.sh", AzureYaml.Get(posix, "run"));
-        var windows = AzureYaml.Map(prepackage, "windows")!;
-        Assert.Equal("pwsh", AzureYaml.Get(windows, "shell"));
-        Assert.Contains("infra/scripts/package-api.sh", AzureYaml.Get(windows, "run"), StringComparison.Ordinal);
+    [Fact]
+    public void The_custom_handler_packaging_script_is_gone()
+    {
+        Assert.False(File.Exists(Repo.Path("infra", "scripts", "package-api.sh")),
+            "infra/scripts/package-api.sh built the custom handler package; azd's dotnet publish builds the package now");
+        Assert.DoesNotContain("package-api", File.ReadAllText(Repo.Path("azure.yaml")), StringComparison.Ordinal);
+        Assert.Null(AzureYaml.Map(yaml.Root, "hooks"));
     }
 
     [Fact]
@@ -138,13 +135,6 @@ public sealed class AzureYamlTests
         var package = JsonNode.Parse(File.ReadAllText(Repo.Path("web", "package.json")))!;
         Assert.NotNull(package["scripts"]?["build"]);
         Assert.True(File.Exists(Repo.Path("web", "package-lock.json")), "web/package-lock.json is needed for a reproducible npm ci");
-    }
-
-    [Fact]
-    public void Requires_an_azd_that_knows_the_custom_language()
-    {
-        var required = AzureYaml.Map(yaml.Root, "requiredVersions")!;
-        Assert.Equal(">= 1.20.0", AzureYaml.Get(required, "azd"));
     }
 
     [Fact]

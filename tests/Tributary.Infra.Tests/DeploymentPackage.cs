@@ -1,22 +1,28 @@
 namespace Tributary.Infra.Tests;
 
-/// <summary>Builds the function app package once per test run with infra/scripts/package-api.sh, as azd's hook does.</summary>
+/// <summary>
+/// Publishes the function app once per test run the way azd packages a `language: dotnet` function service:
+/// `dotnet publish &lt;project&gt; -c Release -o &lt;dir&gt;`, framework-dependent, no runtime identifier. azd zips that
+/// folder as it is, so the folder is the package.
+/// </summary>
 public sealed class DeploymentPackage : IAsyncLifetime
 {
-    public string DistDirectory { get; } = Directory.CreateTempSubdirectory("tributary-dist-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("tributary-publish-").FullName;
 
-    public string LayoutDirectory => Path.Combine(DistDirectory, "api");
-
-    public string ZipPath => Path.Combine(DistDirectory, "api.zip");
+    public string OutputDirectory => Path.Combine(root, "api");
 
     public ProcessResult Result { get; private set; } = null!;
 
+    public string PathOf(params string[] parts) => Path.Combine([OutputDirectory, .. parts]);
+
     public async ValueTask InitializeAsync()
     {
-        // /bin/sh, as azd runs `shell: sh` hooks; the script must not need bash.
+        // --artifacts-path is the one addition to azd's command: it keeps this Release build out of the obj/ and bin/
+        // folders that the other test projects, building in parallel, use. The publish output is the same.
         Result = await ProcessRunner.RunAsync(
-            "/bin/sh",
-            [Repo.Path("infra", "scripts", "package-api.sh"), DistDirectory],
+            "dotnet",
+            ["publish", FunctionsProject.Directory, "--configuration", "Release", "--output", OutputDirectory,
+             "--artifacts-path", Path.Combine(root, "artifacts"), "--nologo"],
             Repo.Root,
             TimeSpan.FromMinutes(8),
             new Dictionary<string, string>
@@ -30,7 +36,7 @@ public sealed class DeploymentPackage : IAsyncLifetime
     {
         try
         {
-            Directory.Delete(DistDirectory, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
         catch (IOException)
         {

@@ -6,8 +6,8 @@ namespace Tributary.Testing;
 
 /// <summary>
 /// A real Azurite (the npm package installed at the repository root) on free ports with in-memory storage, so test
-/// classes never share state and runs never collide. <c>--disableTelemetry</c> matters: without it Azurite ignores
-/// SIGTERM.
+/// classes never share state and runs never collide; or with its data in a folder, so it can be stopped and started
+/// again on the same ports (an outage). <c>--disableTelemetry</c> matters: without it Azurite ignores SIGTERM.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -16,15 +16,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
     // Azurite's well-known, public development key (the same one UseDevelopmentStorage=true uses).
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly string? _location;
+    private Process _process = null!;
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(int blobPort, int queuePort, int tablePort, string? location)
     {
-        _process = process;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+        _location = location;
     }
 
     public int BlobPort { get; }
@@ -40,7 +41,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static string Executable =>
         Environment.GetEnvironmentVariable("AZURITE_PATH") is { Length: > 0 } path ? path : RepoPaths.Combine("node_modules", ".bin", "azurite");
 
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="location">A folder for Azurite's data (kept across <see cref="StopAsync"/> and <see cref="StartAgainAsync"/>); in memory when null.</param>
+    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default, string? location = null)
     {
         if (!File.Exists(Executable))
         {
@@ -51,7 +53,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(cancellationToken);
+                var ports = FreePorts.Take(3);
+                var azurite = new AzuriteProcess(ports[0], ports[1], ports[2], location);
+                await azurite.LaunchAsync(cancellationToken);
+                return azurite;
             }
             catch (PortTakenException) when (attempt < 5)
             {
@@ -61,9 +66,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private sealed class PortTakenException(string message) : InvalidOperationException(message);
 
-    private static async Task<AzuriteProcess> StartOnFreePortsAsync(CancellationToken cancellationToken)
+    /// <summary>Stops the process (an outage); with a data folder, <see cref="StartAgainAsync"/> brings the same data back.</summary>
+    public async Task StopAsync()
     {
-        var ports = FreePorts.Take(3);
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts Azurite again on the same ports and data folder.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (_location is null) throw new InvalidOperationException("An in-memory Azurite loses its data when stopped; start it with a location.");
+        lock (_output) _output.Clear();
+        return LaunchAsync(cancellationToken);
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        int[] ports = [BlobPort, QueuePort, TablePort];
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,
@@ -72,21 +93,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var arg in new[]
                  {
-                     "--silent", "--disableTelemetry", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
+                     "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", ports[0].ToString(), "--queuePort", ports[1].ToString(), "--tablePort", ports[2].ToString(),
                  })
         {
             start.ArgumentList.Add(arg);
         }
+        if (_location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(_location);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}.");
-        var azurite = new AzuriteProcess(process, ports[0], ports[1], ports[2]);
-        process.OutputDataReceived += (_, e) => azurite.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => azurite.Append(e.Data);
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await azurite.WaitUntilListeningAsync(TimeSpan.FromSeconds(30), cancellationToken);
-        return azurite;
+        await WaitUntilListeningAsync(TimeSpan.FromSeconds(30), cancellationToken);
     }
 
     private void Append(string? line)

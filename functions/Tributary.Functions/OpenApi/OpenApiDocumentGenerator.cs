@@ -55,9 +55,9 @@ public sealed class OpenApiDocumentGenerator
         var functions = HttpFunction.FindAll(_functions);
         if (functions.Any(f => f.RequiresKey)) FunctionKeySecurity.AddSchemes(document);
 
-        foreach (var function in functions.OrderBy(f => RouteTemplate.Parse(_routePrefix, f.Route).Path, StringComparer.Ordinal))
+        var routed = functions.Select(f => (Function: f, Route: RouteTemplate.Parse(_routePrefix, f.Route)));
+        foreach (var (function, route) in routed.OrderBy(r => r.Route.Path, StringComparer.Ordinal))
         {
-            var route = RouteTemplate.Parse(_routePrefix, function.Route);
             if (!document.Paths.TryGetValue(route.Path, out var item))
             {
                 item = new OpenApiPathItem { Operations = [] };
@@ -73,6 +73,8 @@ public sealed class OpenApiDocumentGenerator
             }
         }
 
+        // Components in name order, so the document reads (and diffs) the same however the functions are ordered.
+        document.Components.Schemas = new SortedDictionary<string, IOpenApiSchema>(document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>(), StringComparer.Ordinal);
         document.Tags = new HashSet<OpenApiTag>(
             functions.Select(f => f.Operation.Tag).Distinct().Order(StringComparer.Ordinal).Select(tag => new OpenApiTag { Name = tag }));
         return document;

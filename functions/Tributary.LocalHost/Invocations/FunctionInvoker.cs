@@ -12,7 +12,7 @@ namespace Tributary.LocalHost.Invocations;
 /// cancels on <c>functionTimeout</c> with an <c>InvocationCancel</c>, and treats <c>Failure</c> and
 /// <c>Cancelled</c> as failures. A worker that dies mid-invocation fails it; the trigger decides about retries.
 /// </summary>
-public sealed partial class FunctionInvoker(WorkerHost worker, HostConfiguration host, InvocationLog log, InvocationNames names, ILogger<FunctionInvoker> logger)
+public sealed partial class FunctionInvoker(WorkerHost worker, HostConfiguration host, InvocationLog log, InvocationNames names, ILogger<FunctionInvoker> logger) : IFunctionInvoker
 {
     public static string NewInvocationId() => Guid.NewGuid().ToString();
 

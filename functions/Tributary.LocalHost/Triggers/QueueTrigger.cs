@@ -24,12 +24,12 @@ public sealed partial class QueueTrigger
     private readonly QueueClient? _poison;
     private readonly QueueSettings _settings;
     private readonly bool _binary;
-    private readonly FunctionInvoker _invoker;
+    private readonly IFunctionInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public QueueTrigger(FunctionMetadata function, AppSettings settings, StorageConnections storage, HostConfiguration host,
-        FunctionInvoker invoker, TimeProvider time, ILogger logger)
+        IFunctionInvoker invoker, TimeProvider time, ILogger logger)
     {
         _function = function;
         var queueName = settings.Resolve(function.Property("queueName")

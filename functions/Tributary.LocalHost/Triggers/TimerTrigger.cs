@@ -16,12 +16,12 @@ public sealed partial class TimerTrigger
     private readonly CrontabSchedule _schedule;
     private readonly bool _runOnStartup;
     private readonly ScheduleMonitor? _monitor;
-    private readonly FunctionInvoker _invoker;
+    private readonly IFunctionInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public TimerTrigger(FunctionMetadata function, AppSettings settings, bool forceRunOnStartup, ScheduleMonitor monitor,
-        FunctionInvoker invoker, TimeProvider time, ILogger logger)
+        IFunctionInvoker invoker, TimeProvider time, ILogger logger)
     {
         _function = function;
         var expression = settings.Resolve(function.Property("schedule")

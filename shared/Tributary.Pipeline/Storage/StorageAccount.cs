@@ -35,16 +35,18 @@ public sealed class StorageAccount
 
     public static StorageAccount FromConfiguration(IConfiguration configuration, string settingName = StorageNames.ConnectionSetting)
     {
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queueOptions = Resilient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var blobOptions = Resilient(new BlobClientOptions());
+        var tableOptions = Resilient(new TableClientOptions());
         var connectionString = configuration[settingName];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             try
             {
                 return new StorageAccount(
-                    new BlobServiceClient(connectionString),
+                    new BlobServiceClient(connectionString, blobOptions),
                     new QueueServiceClient(connectionString, queueOptions),
-                    new TableServiceClient(connectionString));
+                    new TableServiceClient(connectionString, tableOptions));
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
             {
@@ -59,9 +61,25 @@ public sealed class StorageAccount
         var tableUri = ServiceUri(section, "tableServiceUri", accountName, "table", settingName);
         var credential = Credential(section);
         return new StorageAccount(
-            new BlobServiceClient(blobUri, credential),
+            new BlobServiceClient(blobUri, credential, blobOptions),
             new QueueServiceClient(queueUri, credential, queueOptions),
-            new TableServiceClient(tableUri, credential));
+            new TableServiceClient(tableUri, credential, tableOptions));
+    }
+
+    /// <summary>
+    /// Retries that ride out a storage outage of about a minute (the SDK default gives up after about 6 s). The
+    /// pipeline runs unattended: a stage that waits for storage to come back finishes its work, where one that
+    /// gives up early fails a run and spends a queue message's dequeue count for nothing. Every write is
+    /// idempotent, so a retried request cannot do harm.
+    /// </summary>
+    private static T Resilient<T>(T options) where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 8;
+        options.Retry.Delay = TimeSpan.FromSeconds(1);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(15);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
     }
 
     private static Uri ServiceUri(IConfigurationSection section, string key, string? accountName, string service, string settingName)

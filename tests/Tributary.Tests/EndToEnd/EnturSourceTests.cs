@@ -20,15 +20,27 @@ public sealed class EnturSourceTests
         ["Sources:EnturGtfs:Resilience:BaseDelaySeconds"] = "0.02",
     };
 
-    private static DateTimeOffset Minute(int minute) => new(DateTime.UtcNow.Date.AddHours(7).AddMinutes(minute), TimeSpan.Zero);
+    // A fixed weekday morning (Tuesday 10 March 2026, 08:00 in Oslo), never "today": what a board holds depends on the
+    // service date (day type, real-time draws) and on the vendor's clock, and neither may depend on when the test runs.
+    private static readonly DateTimeOffset Morning = new(2026, 3, 10, 7, 0, 0, TimeSpan.Zero);
+
+    private static DateTimeOffset Minute(int minute) => Morning.AddMinutes(minute);
+
+    /// <summary>
+    /// The vendor's clock, frozen where a timer firing at <paramref name="runTime"/> finds it. On the wall clock the
+    /// replay would answer this morning's window as of whenever the test runs: in the evening every call has left, and
+    /// two GTFS fetches can straddle the feed's 04:00 republish.
+    /// </summary>
+    private static FakeTimeProvider VendorClockAt(DateTimeOffset runTime) => new(runTime.AddSeconds(5));
 
     [Fact]
     public async Task Departure_boards_land_per_stop_place_and_become_delays_and_a_replay_changes_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        var now = Minute(1);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(now));
 
-        var record = await run.FireAsync("IngestDepartures", "entur-jp", Minute(1), ct);
+        var record = await run.FireAsync("IngestDepartures", "entur-jp", now, ct);
 
         Assert.Equal((IngestionService.Succeeded, 8, 8), (record.Outcome, record.Pages, record.Requests));
         await run.WaitForAsync("Curate", 8, ct);
@@ -53,12 +65,14 @@ public sealed class EnturSourceTests
     {
         var ct = TestContext.Current.CancellationToken;
         var logs = new CapturedLogs();
-        await using var run = await SourceRun.StartAsync(ct, FastRetries, logs: logs);
+        var vendor = VendorClockAt(Minute(2));
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: vendor, logs: logs);
 
         var first = await run.FireAsync("IngestPartnerDepartures", "entur-partner", Minute(2), ct);
         Assert.Equal((IngestionService.Succeeded, 4, 4), (first.Outcome, first.Pages, first.Requests));
 
         await run.PostReplayAsync("_replay/entur/expire-tokens", ct);
+        vendor.Advance(Minute(3) - Minute(2));
         var second = await run.FireAsync("IngestPartnerDepartures", "entur-partner", Minute(3), ct);
         // The first call meets 401 invalid_token; one new token, the call again, then the other three with it.
         Assert.Equal((IngestionService.Succeeded, 4, 5), (second.Outcome, second.Pages, second.Requests));
@@ -81,8 +95,7 @@ public sealed class EnturSourceTests
         await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Sources:EnturPartner:Enabled"] = "false" });
         var now = Minute(11);
 
-        var invocation = await run.App.Invoker.InvokeAsync("IngestPartnerDepartures",
-            Tributary.LocalHost.Triggers.InvocationPayloads.Timer("IngestPartnerDepartures", "timer", null, false, now), ct);
+        var invocation = await run.App.FireTimerAsync("IngestPartnerDepartures", now, ct);
 
         Assert.True(invocation.Succeeded, invocation.Error);
         Assert.Empty(await run.RowsAsync(StorageNames.RunsTable, "PartitionKey eq 'entur-partner'", ct));
@@ -93,9 +106,11 @@ public sealed class EnturSourceTests
     {
         var ct = TestContext.Current.CancellationToken;
         const string wrongSecret = "not-the-partner-secret-5e1f";
-        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Secrets:entur-partner-client-secret"] = wrongSecret });
+        var now = Minute(4);
+        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Secrets:entur-partner-client-secret"] = wrongSecret },
+            replayTime: VendorClockAt(now));
 
-        var record = await run.FireAsync("IngestPartnerDepartures", "entur-partner", Minute(4), ct);
+        var record = await run.FireAsync("IngestPartnerDepartures", "entur-partner", now, ct);
 
         Assert.Equal((IngestionService.Failed, 0), (record.Outcome, record.Pages));
         Assert.Contains("invalid_client", record.Error, StringComparison.Ordinal);
@@ -150,10 +165,13 @@ public sealed class EnturSourceTests
     public async Task Bad_boards_are_landed_and_quarantined_or_rejected_with_reasons_and_counted(string fault)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        // The drift renames expectedDepartureTime only, and the mapper reads actualDepartureTime first, so only calls
+        // still to come by the vendor's clock are rejected: the vendor's clock must be the run's, not the wall clock.
+        var now = Minute(6);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(now));
         await run.PostReplayAsync($"_replay/faults/entur?mode={fault}", ct);
 
-        var record = await run.FireAsync("IngestDepartures", "entur-jp", Minute(6), ct);
+        var record = await run.FireAsync("IngestDepartures", "entur-jp", now, ct);
 
         Assert.Equal(8, record.Pages);
         await run.WaitForAsync("Curate", 8, ct);
@@ -169,10 +187,11 @@ public sealed class EnturSourceTests
     public async Task A_vendor_failure_fails_the_run_with_the_vendors_reason(string fault, string reason)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        var now = Minute(7);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(now));
         await run.PostReplayAsync($"_replay/faults/entur?mode={fault}", ct);
 
-        var record = await run.FireAsync("IngestDepartures", "entur-jp", Minute(7), ct);
+        var record = await run.FireAsync("IngestDepartures", "entur-jp", now, ct);
 
         Assert.Equal((IngestionService.Failed, 0), (record.Outcome, record.Pages));
         Assert.Contains(reason, record.Error, StringComparison.Ordinal);
@@ -182,7 +201,9 @@ public sealed class EnturSourceTests
     public async Task The_timetable_lands_once_builds_the_stop_dimension_and_an_unchanged_feed_is_not_fetched_again()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        // One vendor clock for both fetches: on the real clock they could straddle the feed's 04:00 republish.
+        var vendor = VendorClockAt(Minute(8));
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: vendor);
 
         var first = await run.FireAsync("IngestTimetable", "entur-gtfs", Minute(8), ct);
         Assert.Equal((IngestionService.Succeeded, 1), (first.Outcome, first.Pages));
@@ -195,6 +216,7 @@ public sealed class EnturSourceTests
         Assert.Equal(["bergen", "oslo", "trondheim"], scheduled.Select(s => s.GetString("City")).Distinct().Order());
         Assert.All(scheduled, s => Assert.True(s.GetDouble("Value") >= 1));
 
+        vendor.Advance(Minute(9) - Minute(8));
         var second = await run.FireAsync("IngestTimetable", "entur-gtfs", Minute(9), ct);
         Assert.Equal((IngestionService.Succeeded, 0, 1), (second.Outcome, second.Pages, second.Requests)); // 304 Not Modified.
     }
@@ -203,10 +225,11 @@ public sealed class EnturSourceTests
     public async Task A_truncated_feed_is_landed_and_quarantined_with_the_reason()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        var now = Minute(10);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(now));
         await run.PostReplayAsync("_replay/faults/entur?mode=truncated-zip", ct);
 
-        var record = await run.FireAsync("IngestTimetable", "entur-gtfs", Minute(10), ct);
+        var record = await run.FireAsync("IngestTimetable", "entur-gtfs", now, ct);
 
         Assert.Equal(1, record.Pages);
         await run.WaitForAsync("Curate", 1, ct);

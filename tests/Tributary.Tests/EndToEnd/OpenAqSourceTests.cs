@@ -14,8 +14,14 @@ public sealed class OpenAqSourceTests
     private const int Sensors = 15;
     private static readonly Dictionary<string, string?> FastRetries = new() { ["Sources:OpenAq:Resilience:BaseDelaySeconds"] = "0.02" };
 
-    // Yesterday, so every hour asked for has already ended by the replay's (real) clock.
-    private static DateTimeOffset At(int hour, int minute = 20) => new(DateTime.UtcNow.Date.AddDays(-1).AddHours(hour).AddMinutes(minute), TimeSpan.Zero);
+    // A fixed day, never "yesterday" by the wall clock: a test running across midnight would ask for one day and look
+    // for another.
+    private static readonly DateTime Day = new(2026, 3, 9);
+
+    private static DateTimeOffset At(int hour, int minute = 20) => new(Day.AddHours(hour).AddMinutes(minute), TimeSpan.Zero);
+
+    /// <summary>The vendor's clock, frozen where a run at <paramref name="runTime"/> finds it: every hour the run asks for has ended.</summary>
+    private static FakeTimeProvider VendorClockAt(DateTimeOffset runTime) => new(runTime.AddSeconds(10));
 
     private static async Task<List<string>> BlobsAsync(PipelineHarness app, string prefix, CancellationToken ct)
     {
@@ -28,7 +34,7 @@ public sealed class OpenAqSourceTests
     public async Task Hourly_means_land_per_sensor_become_observations_and_the_key_is_stored_nowhere()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(At(6)));
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
 
@@ -61,11 +67,12 @@ public sealed class OpenAqSourceTests
     {
         var ct = TestContext.Current.CancellationToken;
         // 60 calls in two runs: more than one minute's budget (55), which would make the second run wait for the next minute.
+        var vendor = VendorClockAt(At(6));
         await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries)
         {
             ["Sources:OpenAq:Paging:PageSize"] = "10",
             ["Sources:OpenAq:RateBudget:Requests"] = "100",
-        }, ["--Replay:OpenAq:PerMinute=100"]);
+        }, ["--Replay:OpenAq:PerMinute=100"], vendor);
 
         var first = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
         // 24 hours at 10 a page: ">10", ">10", then 4 (a short page ends the item).
@@ -74,6 +81,7 @@ public sealed class OpenAqSourceTests
             await BlobsAsync(run.App, $"openaq/{At(6):yyyy/MM/dd}/{first.RunId}/3001.", ct));
 
         // An hour later: from the watermark (06:00) less the 3-hour overlap, so 4 hours, one page.
+        vendor.Advance(At(7) - At(6));
         var second = await run.FireAsync("IngestAirQuality", "openaq", At(7), ct);
         Assert.Equal((IngestionService.Succeeded, Sensors), (second.Outcome, second.Pages));
         var page = await run.App.Storage.Container(StorageNames.RawContainer).GetBlobClient($"openaq/{At(7):yyyy/MM/dd}/{second.RunId}/3001.json").DownloadContentAsync(ct);
@@ -88,7 +96,8 @@ public sealed class OpenAqSourceTests
         var ct = TestContext.Current.CancellationToken;
         const string wrongKey = "not-the-openaq-key-77c2";
         var logs = new CapturedLogs();
-        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Secrets:openaq-api-key"] = wrongKey }, logs: logs);
+        await using var run = await SourceRun.StartAsync(ct, new Dictionary<string, string?>(FastRetries) { ["Secrets:openaq-api-key"] = wrongKey },
+            replayTime: VendorClockAt(At(6)), logs: logs);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
 
@@ -103,10 +112,10 @@ public sealed class OpenAqSourceTests
     public async Task The_x_ratelimit_headers_stop_calls_before_a_429_and_the_other_sensors_resume_next_run()
     {
         var ct = TestContext.Current.CancellationToken;
-        var clock = new FakeTimeProvider(At(6).AddSeconds(10)); // Frozen, so the vendor's minute cannot roll over mid-test.
+        // Frozen, so the vendor's minute cannot roll over mid-test.
         await using var run = await SourceRun.StartAsync(ct,
             new Dictionary<string, string?>(FastRetries) { ["Sources:OpenAq:RateBudget:MaxWaitSeconds"] = "0" },
-            ["--Replay:OpenAq:PerMinute=5"], clock);
+            ["--Replay:OpenAq:PerMinute=5"], VendorClockAt(At(6)));
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
 
@@ -125,7 +134,7 @@ public sealed class OpenAqSourceTests
         {
             ["Sources:OpenAq:RateBudget:MoreWindows:0:Requests"] = "3",
             ["Sources:OpenAq:RateBudget:MaxWaitSeconds"] = "0",
-        }, ["--Replay:OpenAq:PerHour=3"]);
+        }, ["--Replay:OpenAq:PerHour=3"], VendorClockAt(At(6)));
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
 
@@ -138,7 +147,7 @@ public sealed class OpenAqSourceTests
     public async Task A_burst_of_5xx_is_retried_and_the_run_succeeds()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(At(6)));
         await run.PostReplayAsync("_replay/faults/openaq?mode=server-error-burst", ct);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
@@ -150,7 +159,7 @@ public sealed class OpenAqSourceTests
     public async Task A_renamed_value_field_is_rejected_hour_by_hour_with_the_reason_and_counted()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(At(6)));
         await run.PostReplayAsync("_replay/faults/openaq?mode=schema-drift", ct);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
@@ -172,7 +181,7 @@ public sealed class OpenAqSourceTests
     public async Task Unreadable_pages_are_landed_then_quarantined_with_the_reason(string fault, string reason)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(At(6)));
         await run.PostReplayAsync($"_replay/faults/openaq?mode={fault}", ct);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
@@ -188,7 +197,7 @@ public sealed class OpenAqSourceTests
     public async Task A_vendor_timeout_is_retried_then_fails_the_run_with_the_status()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var run = await SourceRun.StartAsync(ct, FastRetries);
+        await using var run = await SourceRun.StartAsync(ct, FastRetries, replayTime: VendorClockAt(At(6)));
         await run.PostReplayAsync("_replay/faults/openaq?mode=timeout-408", ct);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);

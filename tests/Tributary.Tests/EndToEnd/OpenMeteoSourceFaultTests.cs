@@ -34,9 +34,8 @@ public sealed class OpenMeteoSourceFaultTests
         using var replay = new HttpClient { BaseAddress = app.ReplayAddress };
         (await replay.PostAsync($"_replay/faults/open-meteo?mode={fault}", null, ct)).EnsureSuccessStatusCode();
         var now = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(6).AddMinutes(minute), TimeSpan.Zero);
-        var payload = Tributary.LocalHost.Triggers.InvocationPayloads.Timer("IngestWeather", "timer", null, false, now);
-        await app.Invoker.InvokeAsync("IngestWeather", payload, ct);
-        var record = await app.Handler.Services.GetRequiredService<RunRecordStore>().GetAsync("open-meteo", RunIds.For(now), ct);
+        await app.FireTimerAsync("IngestWeather", now, ct);
+        var record = await app.Runs.GetAsync("open-meteo", RunIds.For(now), ct);
         return new FaultRun(azurite, app, record ?? throw new InvalidOperationException("no run record was written"));
     }
 
@@ -79,7 +78,7 @@ public sealed class OpenMeteoSourceFaultTests
         Assert.Equal(IngestionService.Succeeded, record.Outcome);
         await app.Invocations.WaitForAsync(r => r.Count(x => x.FunctionName == "Aggregate" && x.Succeeded) >= 3, TimeSpan.FromSeconds(60), "curation and aggregation");
 
-        var quality = await app.Handler.Services.GetRequiredService<QualityStore>().GetAsync("open-meteo", $"open-meteo/{record.RunTimeUtc:yyyy/MM/dd}/{record.RunId}/oslo.json", ct);
+        var quality = await app.Quality.GetAsync("open-meteo", $"open-meteo/{record.RunTimeUtc:yyyy/MM/dd}/{record.RunId}/oslo.json", ct);
         Assert.NotNull(quality);
         Assert.Equal((1, 72 * 4), (quality.Rejected, quality.Observations));
         var rejects = await app.Storage.Container(StorageNames.QuarantineContainer).GetBlobClient(quality.QuarantineBlob).DownloadContentAsync(ct);

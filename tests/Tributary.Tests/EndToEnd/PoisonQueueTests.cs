@@ -47,7 +47,7 @@ public sealed class PoisonQueueTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(5, attempts.Count);
         Assert.All(attempts, a => Assert.False(a.Succeeded));
         Assert.All(attempts, a => Assert.Contains("SHA-256", a.Error));
-        Assert.Equal(["1", "2", "3", "4", "5"], attempts.Select(a => a.Payload["Metadata"]!["DequeueCount"]!.ToString()));
+        Assert.Equal(["1", "2", "3", "4", "5"], attempts.Select(a => a.Request.TriggerMetadata["DequeueCount"].Json));
         Assert.Empty((await app.Storage.Queue(StorageNames.CurateQueue).PeekMessagesAsync(cancellationToken: ct)).Value);
         Assert.True(await app.Storage.Container(StorageNames.RawContainer).GetBlobClient(landed.BlobName).ExistsAsync(ct));
     }

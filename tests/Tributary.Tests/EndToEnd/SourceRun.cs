@@ -1,12 +1,11 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 using Tributary.Landing;
 using Tributary.Testing;
 
 namespace Tributary.Tests.EndToEnd;
 
 /// <summary>
-/// A pipeline (replay server, handler, local host) on its own Azurite, for a test that fires a source's timer and
+/// A pipeline (replay server, local host, worker process) on its own Azurite, for a test that fires a source's timer and
 /// looks at what every stage did. Each test gets its own storage, so nothing one run wrote can make another pass.
 /// </summary>
 internal sealed class SourceRun : IAsyncDisposable
@@ -37,9 +36,8 @@ internal sealed class SourceRun : IAsyncDisposable
     /// <summary>Fires the timer function as the host would at <paramref name="now"/> and returns the source's run record.</summary>
     public async Task<RunRecord> FireAsync(string function, string source, DateTimeOffset now, CancellationToken ct)
     {
-        var payload = Tributary.LocalHost.Triggers.InvocationPayloads.Timer(function, "timer", null, false, now);
-        await App.Invoker.InvokeAsync(function, payload, ct);
-        var record = await App.Handler.Services.GetRequiredService<RunRecordStore>().GetAsync(source, RunIds.For(now), ct);
+        await App.FireTimerAsync(function, now, ct);
+        var record = await App.Runs.GetAsync(source, RunIds.For(now), ct);
         return record ?? throw new InvalidOperationException($"{function} wrote no run record for {source} {RunIds.For(now)}");
     }
 

@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Tributary.LocalHost.Handler;
+using Tributary.LocalHost.Invocations;
+using Tributary.LocalHost.Rpc;
 using Tributary.LocalHost.Metadata;
 using Tributary.LocalHost.Triggers;
 using Tributary.Testing;
@@ -16,52 +11,48 @@ using Tributary.Testing;
 namespace Tributary.Tests.LocalHost;
 
 /// <summary>
-/// The local host's timer rules against a fake clock, with the schedule monitor blob in a real Azurite and a real
-/// Kestrel endpoint standing in for the handler (the timer is under test, not the handler).
+/// The local host's timer rules against a fake clock, with the schedule monitor blob in a real Azurite and a
+/// recording invoker standing in for the worker (the timer is under test, not the worker).
 /// </summary>
 public sealed class TimerTriggerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 30, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Start);
     private readonly InvocationLog _log = new();
-    private WebApplication _handler = null!;
-    private FunctionInvoker _invoker = null!;
+    private RecordingInvoker _invoker = null!;
     private string _hostId = "";
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync()
     {
-        _handler = BuildHandler();
-        await _handler.StartAsync(TestContext.Current.CancellationToken);
-        var address = new Uri(_handler.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var endpoint = new HandlerEndpoint();
-        endpoint.SetReady(address);
-        var clients = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        var host = HostConfiguration.Load(RepoPaths.Root, new AppSettings(new Dictionary<string, string>()));
-        _invoker = new FunctionInvoker(endpoint, host, clients, _log, NullLogger<FunctionInvoker>.Instance);
+        _invoker = new RecordingInvoker(_log);
         _hostId = $"timer-tests-{Guid.NewGuid():N}"[..30];
+        return ValueTask.CompletedTask;
     }
 
-    private static WebApplication BuildHandler()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/{name}", () => Results.Json(new { Outputs = new { }, Logs = Array.Empty<string>() }));
-        return app;
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stands in for the worker (the timer is under test): every invocation succeeds and is recorded.</summary>
+    private sealed class RecordingInvoker(InvocationLog log) : IFunctionInvoker
     {
-        await _handler.StopAsync();
-        await _handler.DisposeAsync();
+        public Task<InvocationRecord> InvokeAsync(string functionName, IEnumerable<ParameterBinding> inputs,
+            IEnumerable<KeyValuePair<string, TypedData>> triggerMetadata, CancellationToken cancellationToken, string? invocationId = null)
+        {
+            var request = new InvocationRequest { InvocationId = invocationId ?? Guid.NewGuid().ToString() };
+            request.InputData.AddRange(inputs);
+            foreach (var (key, value) in triggerMetadata) request.TriggerMetadata[key] = value;
+            var record = new InvocationRecord(request.InvocationId, functionName, request, true, null, TimeSpan.Zero, null);
+            log.Add(record);
+            return Task.FromResult(record);
+        }
     }
 
     private (TimerTrigger Timer, ScheduleMonitor Monitor) Timer(string schedule, bool runOnStartup = false)
     {
-        var function = new FunctionMetadata("Tick", new JsonObject
+        var trigger = new JsonObject
         {
             ["type"] = "timerTrigger", ["name"] = "timer", ["schedule"] = "%TickSchedule%", ["runOnStartup"] = runOnStartup,
-        }, []);
+        };
+        var function = new FunctionMetadata("Tick", "1", new RpcFunctionMetadata { Name = "Tick" }, trigger, [trigger]);
         var settings = new AppSettings(new Dictionary<string, string> { ["TickSchedule"] = schedule });
         var monitor = new ScheduleMonitor(new BlobServiceClient(azurite.ConnectionString), _hostId, NullLogger.Instance);
         return (new TimerTrigger(function, settings, forceRunOnStartup: false, monitor, _invoker, _time, NullLogger.Instance), monitor);
@@ -78,7 +69,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
         }
     }
 
-    private static JsonNode TimerData(InvocationRecord record) => record.Payload["Data"]!["timer"]!;
+    private static JsonNode TimerData(InvocationRecord record) => JsonNode.Parse(record.Request.InputData.Single(i => i.Name == "timer").Data.Json)!;
 
     [Fact]
     public async Task A_missed_occurrence_runs_once_at_start_as_past_due_then_the_schedule_goes_on()
