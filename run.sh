@@ -23,6 +23,13 @@ for project in shared/Tributary.Replay functions/Tributary.Functions functions/T
   dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
 done
 
+# Admin routes (backfill, /admin/functions/{name}) need the master key, locally as in Azure. It is made once per
+# checkout and kept out of git in .local/; set LocalHost__MasterKey yourself to use another.
+if [ -z "${LocalHost__MasterKey:-}" ]; then
+  [ -s "$STATE/master.key" ] || (umask 077; od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$STATE/master.key")
+  export LocalHost__MasterKey="$(cat "$STATE/master.key")"
+fi
+
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -49,7 +56,8 @@ for port in 10000 10001 10002 "$REPLAY_PORT"; do
   listening "$port" || { echo "run.sh: nothing answers on port $port; see $STATE/logs/" >&2; exit 1; }
 done
 
-echo "==> Starting the function app under the local Functions host: dashboard at http://localhost:$PORT"
+echo "==> Starting the isolated worker under the local Functions host: dashboard at http://localhost:$PORT"
+echo "    admin key (x-functions-key): in $STATE/master.key, or \$LocalHost__MasterKey"
 # Every source points at the replay server unless the caller's environment says otherwise.
 for section in OpenMeteo EnturJourneyPlanner EnturPartner EnturGtfs OpenAq; do
   setting="Sources__${section}__BaseUrl"

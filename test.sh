@@ -9,9 +9,10 @@ mkdir -p "$RESULTS"
 
 echo "==> Installing test dependencies"
 if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-    || { echo "test.sh: could not install Debian's chromium" >&2; exit 1; }
+  # As root there is no sudo (and none is needed); `env` sets the variable for apt-get whichever way it runs.
+  SUDO=(); [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
+  "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+    || { echo "test.sh: could not install Debian's chromium (apt-get install chromium)" >&2; exit 1; }
 fi
 npm ci --no-audit --no-fund --loglevel=error || exit 1
 npm ci --prefix web --no-audit --no-fund --loglevel=error || exit 1
@@ -26,7 +27,8 @@ dotnet test Tributary.slnx --nologo --logger "trx" --logger "console;verbosity=n
 dotnet_status=$?
 
 # Count from the result files, never from exit codes alone.
-node - "$RESULTS" <<'JS'
+test_projects=$(grep -l 'Include="Microsoft.NET.Test.Sdk"' tests/*/*.csproj | wc -l)
+node - "$RESULTS" "$test_projects" <<'JS'
 const fs = require('fs'), path = require('path');
 const dir = process.argv[2];
 let passed = 0, failed = 0, files = 0;
@@ -42,6 +44,10 @@ for (const f of fs.readdirSync(dir)) {
     passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTests || 0); files++;
   }
 }
+// A test project whose host crashed writes no TRX: count it as a failure, never as nothing.
+const expected = Number(process.argv[3]);
+const trx = fs.readdirSync(dir).filter(f => f.endsWith('.trx')).length;
+if (trx < expected) { console.error(`test.sh: ${expected - trx} of ${expected} test projects wrote no results`); failed += expected - trx; }
 if (files === 0) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

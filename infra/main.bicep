@@ -1,4 +1,4 @@
-// Tributary on Azure, deployed by `azd up`: a Flex Consumption function app (custom handler) that runs as one
+// Tributary on Azure, deployed by `azd up`: a Flex Consumption function app (.NET isolated worker) that runs as one
 // user-assigned identity, identity-only storage, Key Vault (RBAC) for vendor secrets, Log Analytics and
 // Application Insights with Entra authentication, and a Static Web App that serves the dashboard and proxies
 // /api to the function app. No account keys, SAS tokens or storage connection strings are created, read or output.

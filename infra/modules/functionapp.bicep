@@ -1,6 +1,6 @@
-// The function app: a Flex Consumption (FC1, Linux) plan and an Azure Functions custom handler app (runtime
-// `custom` 1.0). It runs as the user-assigned identity for everything: the host's storage connection
-// (AzureWebJobsStorage__*), the deployment container, Key Vault references and Application Insights.
+// The function app: a Flex Consumption (FC1, Linux) plan and a .NET isolated worker app (runtime
+// `dotnet-isolated` 10.0). It runs as the user-assigned identity for everything: the host's storage connection
+// (AzureWebJobsStorage__*), the deployment container, the app's own Key Vault reads and Application Insights.
 // Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE and
 // the content-share settings, so none of them is set: functionAppConfig carries the runtime and deployment.
 
@@ -40,7 +40,7 @@ param deploymentContainerUrl string
 @description('Application Insights component the app sends telemetry to (Entra-authenticated).')
 param applicationInsightsName string
 
-@description('Application settings specific to the app (sources, schedules, Key Vault references).')
+@description('Application settings specific to the app (sources, schedules, the Key Vault URI).')
 param appSettings object
 
 @description('Upper bound for scale-out.')
@@ -122,9 +122,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // The worker runs framework-dependent on the platform's .NET 10 (worker.config.json: `dotnet <app>.dll`),
+      // so this version and the project's target framework move together.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {

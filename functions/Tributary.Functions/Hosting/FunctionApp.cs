@@ -16,10 +16,23 @@ public static class FunctionApp
         builder.ConfigureFunctionsWebApplication();
         AppConfiguration.AddSourceManifests(builder.Configuration);
         builder.Services.AddTributaryPipeline(builder.Configuration);
+        StartStorageFirst(builder.Services);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<Ingest.SourceIngestion>();
         builder.Services.AddSingleton<OpenApi.OpenApiDocumentGenerator>();
         builder.AddTributaryTelemetry();
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Hosted services start in registration order, and the worker's gRPC client was registered first, so the host
+    /// could load functions and fire a trigger before the containers, queues and tables exist. Moving the storage
+    /// initialiser to the front makes the worker answer the host only once storage is ready.
+    /// </summary>
+    private static void StartStorageFirst(IServiceCollection services)
+    {
+        var initializer = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Tributary.Storage.StorageInitializer));
+        services.Remove(initializer);
+        services.Insert(0, initializer);
     }
 }

@@ -14,7 +14,7 @@ public sealed class BackfillTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct);
-        using var http = new HttpClient { BaseAddress = app.HostAddress };
+        using var http = app.Client(PipelineHarness.MasterKey);
         var from = DateTime.UtcNow.Date.AddDays(-10);
         var route = $"api/admin/backfill/open-meteo?from={from:yyyy-MM-dd}&to={from.AddDays(4):yyyy-MM-dd}";
 
@@ -52,7 +52,7 @@ public sealed class BackfillTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct);
-        using var http = new HttpClient { BaseAddress = app.HostAddress };
+        using var http = app.Client(PipelineHarness.MasterKey);
 
         using var unknown = await http.PostAsync("api/admin/backfill/nope?from=2026-01-01&to=2026-01-02", null, ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

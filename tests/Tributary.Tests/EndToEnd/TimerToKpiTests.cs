@@ -45,21 +45,26 @@ public sealed class TimerToKpiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.All(blobs, b => Assert.Matches("^open-meteo/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{4}Z/[a-z]+\\.json$", b.Name));
         Assert.All(blobs, b => Assert.Matches("^[0-9a-f]{64}$", b.Metadata["sha256"]));
 
-        // The API answers through the local host's /api route with the KPI of every hour that was landed.
+        // The run asks for the day before, the run's day and the day after.
+        var oslo = blobs.Single(b => b.Name.EndsWith("/oslo.json", StringComparison.Ordinal));
+        var vendor = await ApparentTemperaturesAsync(app.Storage, oslo.Name, ct);
+        Assert.Equal(72, vendor.Count);
+
+        // The API answers through the local host's /api route with the KPI of every hour that was landed. The range is
+        // the landed hours: the default one follows the wall clock, so it would move on if the run straddled midnight.
+        var kpisOfTheRun = $"api/kpis?metric=thermal_comfort&city=oslo&from={vendor.Keys.Min():yyyy-MM-dd'T'HH:mm:ss'Z'}&to={vendor.Keys.Max().AddHours(1):yyyy-MM-dd'T'HH:mm:ss'Z'}";
         using var http = new HttpClient { BaseAddress = app.HostAddress };
-        using var response = await http.GetAsync("api/kpis?metric=thermal_comfort&city=oslo", ct);
+        using var response = await http.GetAsync(kpisOfTheRun, ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(response.Headers.ETag);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         var series = Assert.Single(body.RootElement.GetProperty("series").EnumerateArray());
         Assert.Equal("oslo", series.GetProperty("city").GetString());
         var points = series.GetProperty("points").EnumerateArray().ToList();
-        Assert.Equal(72, points.Count); // The run asks for the day before, the run's day and the day after.
+        Assert.Equal(vendor.Keys.Order(), points.Select(p => p.GetProperty("t").GetDateTimeOffset()).Order());
         Assert.True(points.Count(p => p.GetProperty("value").ValueKind == JsonValueKind.Number) >= 66);
 
         // Each value is the comfort factor of the apparent temperature the vendor sent for that hour.
-        var oslo = blobs.Single(b => b.Name.EndsWith("/oslo.json", StringComparison.Ordinal));
-        var vendor = await ApparentTemperaturesAsync(app.Storage, oslo.Name, ct);
         foreach (var point in points)
         {
             var hour = point.GetProperty("t").GetDateTimeOffset();
@@ -77,7 +82,7 @@ public sealed class TimerToKpiTests(AzuriteFixture azurite) : IClassFixture<Azur
         }
 
         // A conditional request with the ETag is answered 304 without a body.
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, "api/kpis?metric=thermal_comfort&city=oslo");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, kpisOfTheRun);
         conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         using var notModified = await http.SendAsync(conditional, ct);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
