@@ -62,6 +62,8 @@ public static class LocalHostApp
         builder.Services.AddSingleton<HttpFunctionProxy>();
         builder.Services.AddSingleton<FunctionEndpoints>();
         builder.Services.AddHttpForwarder();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins([.. settings.CorsOrigins])
+            .WithMethods("GET", "POST", "DELETE").WithHeaders("If-None-Match", "Content-Type", "x-functions-key").WithExposedHeaders("ETag")));
         // Started in this order and stopped in reverse: triggers stop before the worker is told to terminate.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerHost>());
         builder.Services.AddHostedService<TriggerListeners>();
@@ -78,6 +80,8 @@ public static class LocalHostApp
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
+        app.UseRouting();
+        app.UseCors();
         ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<FunctionEndpoints>());
         AdminRoutes.Map(app);
         return app;

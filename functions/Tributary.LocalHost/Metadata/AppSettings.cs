@@ -11,17 +11,32 @@ public sealed partial class AppSettings
 {
     private readonly Dictionary<string, string> _values;
 
-    public AppSettings(IReadOnlyDictionary<string, string> values) =>
+    public AppSettings(IReadOnlyDictionary<string, string> values, IReadOnlyList<string>? corsOrigins = null)
+    {
         _values = new Dictionary<string, string>(values, StringComparer.OrdinalIgnoreCase);
+        CorsOrigins = corsOrigins ?? [];
+    }
 
     public IReadOnlyDictionary<string, string> Values => _values;
+
+    /// <summary>
+    /// Origins allowed to call the host from a browser: <c>Host.CORS</c> in local.settings.json, comma-separated,
+    /// as Core Tools reads it (in Azure the platform's CORS settings, or a Static Web Apps linked backend, do this).
+    /// </summary>
+    public IReadOnlyList<string> CorsOrigins { get; }
 
     public static AppSettings Load(string? settingsFile, IReadOnlyDictionary<string, string?> overrides)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<string> cors = [];
         if (settingsFile is not null && File.Exists(settingsFile))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(settingsFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (doc.RootElement.TryGetProperty("Host", out var host) && host.ValueKind == JsonValueKind.Object &&
+                host.TryGetProperty("CORS", out var origins) && origins.ValueKind == JsonValueKind.String)
+            {
+                cors = origins.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
             if (doc.RootElement.TryGetProperty("Values", out var section) && section.ValueKind == JsonValueKind.Object)
             {
                 foreach (var p in section.EnumerateObject())
@@ -42,7 +57,7 @@ public sealed partial class AppSettings
             if (value is null) values.Remove(name);
             else values[name] = value;
         }
-        return new AppSettings(values);
+        return new AppSettings(values, cors);
     }
 
     /// <summary>A setting from these values, else from the environment.</summary>
