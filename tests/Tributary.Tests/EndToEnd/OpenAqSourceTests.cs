@@ -135,6 +135,11 @@ public sealed class OpenAqSourceTests
             ["Sources:OpenAq:RateBudget:MoreWindows:0:Requests"] = "3",
             ["Sources:OpenAq:RateBudget:MaxWaitSeconds"] = "0",
         }, ["--Replay:OpenAq:PerHour=3"], VendorClockAt(At(6)));
+        // The budget counts in clock hours of the worker's own (real) clock, in another process the test cannot
+        // pin. A run that straddles the top of the hour would rightly get a fresh allowance, so start it clear of
+        // that: the outcome is then the same at any time of day.
+        var intoHour = DateTime.UtcNow - DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour);
+        if (intoHour > TimeSpan.FromMinutes(59.5)) await Task.Delay(TimeSpan.FromHours(1) - intoHour + TimeSpan.FromSeconds(1), ct);
 
         var record = await run.FireAsync("IngestAirQuality", "openaq", At(6), ct);
 
