@@ -41,7 +41,9 @@ public static class ColdStart
     {
         var port = FreePorts.Take(1)[0];
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(build.Host, "Tributary.LocalHost.dll"), "--app-root", build.App, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        // The publish output has no local.settings.json (it is never deployed): use the project's, as run.sh's build has it.
+        var settings = RepoPaths.Combine("functions", "Tributary.Functions", "local.settings.json");
+        foreach (var a in new[] { Path.Combine(build.Host, "Tributary.LocalHost.dll"), "--app-root", build.App, "--settings", settings, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);
         }
