@@ -8,7 +8,8 @@ namespace Tributary.LocalHost.Http;
 /// <summary>
 /// One endpoint per enabled HTTP function, at <c>/{routePrefix}/{route}</c> (default route: the function name)
 /// with its declared methods, added when the worker has indexed its functions: the routes come from the app
-/// itself, never from a second copy. Until then, and for unknown paths under the prefix, nothing matches.
+/// itself, never from a second copy. They are in place before the host reports the functions loaded; until then,
+/// and for unknown paths under the prefix, nothing matches.
 /// </summary>
 public sealed class FunctionEndpoints : EndpointDataSource
 {
@@ -18,12 +19,11 @@ public sealed class FunctionEndpoints : EndpointDataSource
 
     public FunctionEndpoints(WorkerHost worker, HostConfiguration host, LocalHostOptions options, AppSettings settings, HttpFunctionProxy proxy)
     {
-        _ = worker.Functions.ContinueWith(task =>
+        worker.Indexed += functions =>
         {
-            if (!task.IsCompletedSuccessfully) return;
             var prefix = string.IsNullOrEmpty(host.RoutePrefix) ? "" : "/" + host.RoutePrefix.Trim('/');
             var endpoints = new List<Endpoint>();
-            foreach (var function in task.Result.Where(f => f.IsHttp && !options.IsDisabled(settings, f.Name)))
+            foreach (var function in functions.Where(f => f.IsHttp && !options.IsDisabled(settings, f.Name)))
             {
                 var route = function.Property("route") is { Length: > 0 } r ? r : function.Name;
                 var builder = new RouteEndpointBuilder(context => proxy.HandleAsync(context, function), RoutePatternFactory.Parse($"{prefix}/{route.TrimStart('/')}"), order: 0)
@@ -35,7 +35,7 @@ public sealed class FunctionEndpoints : EndpointDataSource
                 endpoints.Add(builder.Build());
             }
             Publish(endpoints);
-        }, TaskScheduler.Default);
+        };
     }
 
     public override IReadOnlyList<Endpoint> Endpoints

@@ -35,6 +35,12 @@ public sealed partial class WorkerHost(
     private TaskCompletionSource<WorkerState> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WorkerState? _current;
 
+    /// <summary>
+    /// Raised once, synchronously, when the first start has loaded the functions and before <see cref="Functions"/>
+    /// completes, so whatever routes them (HTTP endpoints) is in place before anyone is told the host is ready.
+    /// </summary>
+    public event Action<IReadOnlyList<FunctionMetadata>>? Indexed;
+
     /// <summary>The functions the worker indexed, once its first start has loaded them.</summary>
     public Task<IReadOnlyList<FunctionMetadata>> Functions => _functions.Task;
 
@@ -170,6 +176,7 @@ public sealed partial class WorkerHost(
                 await WaitForListenerAsync(httpUri, died.Token);
             }
             LogLoaded(logger, channel.WorkerId, functions.Count - failures.Count, functions.Count);
+            if (!_functions.Task.IsCompleted) Indexed?.Invoke(order);
             _functions.TrySetResult(order);
             return new WorkerState(channel, process, functions, failures, httpUri, init.Capabilities.ToDictionary());
         }

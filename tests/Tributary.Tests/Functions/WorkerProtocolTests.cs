@@ -83,6 +83,32 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_http_function_that_throws_answers_a_problem_500_not_the_workers_empty_200()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct);
+        // Without its table the KPI query throws inside the function (Table Storage answers 404 TableNotFound).
+        await app.Storage.Table(StorageNames.KpisTable).DeleteAsync(ct);
+        try
+        {
+            using var http = app.Client();
+            using var response = await http.GetAsync("api/kpis?city=oslo", ct);
+
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var record = app.Invocations.Snapshot().Single(r => r.FunctionName == "Kpis");
+            Assert.False(record.Succeeded);
+            Assert.Equal("Azure.RequestFailedException", record.ExceptionType);
+            Assert.Contains(record.InvocationId, await response.Content.ReadAsStringAsync(ct));
+        }
+        finally
+        {
+            // The fixture's Azurite is shared by this class's tests.
+            await app.Storage.Table(StorageNames.KpisTable).CreateIfNotExistsAsync(ct);
+        }
+    }
+
+    [Fact]
     public async Task Keyed_routes_are_closed_without_the_key_and_open_with_it()
     {
         var ct = TestContext.Current.CancellationToken;
