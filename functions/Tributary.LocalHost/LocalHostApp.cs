@@ -18,18 +18,7 @@ public static class LocalHostApp
     public static WebApplication Build(LocalHostOptions options, TimeProvider? time = null, Action<WebApplicationBuilder>? configure = null)
     {
         var appRoot = Path.GetFullPath(options.AppRoot);
-        options = new LocalHostOptions
-        {
-            AppRoot = appRoot,
-            SettingsFile = options.SettingsFile,
-            Settings = options.Settings,
-            Port = options.Port,
-            WebRoot = options.WebRoot,
-            RunTimersOnStartup = options.RunTimersOnStartup,
-            HostId = options.HostId,
-            WorkerRestartInterval = options.WorkerRestartInterval,
-            InitializationTimeout = options.InitializationTimeout,
-        };
+        options = options with { AppRoot = appRoot };
         var settings = AppSettings.Load(options.SettingsFile ?? Path.Combine(appRoot, "local.settings.json"), options.Settings);
         var host = HostConfiguration.Load(appRoot, settings);
         _ = WorkerConfig.Load(appRoot); // Fail here, naming the file, rather than in the background.

@@ -3,7 +3,7 @@ using Tributary.LocalHost.Metadata;
 namespace Tributary.LocalHost;
 
 /// <summary>How the local host is started (command-line flags map one to one).</summary>
-public sealed class LocalHostOptions
+public sealed record LocalHostOptions
 {
     /// <summary>The function app's build output: host.json, worker.config.json, the worker and its functions.metadata.</summary>
     public required string AppRoot { get; init; }

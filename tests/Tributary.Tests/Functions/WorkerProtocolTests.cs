@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Tributary.LocalHost.Invocations;
+using Microsoft.Extensions.DependencyInjection;
 using Tributary.LocalHost.Rpc;
+using Tributary.LocalHost.Worker;
 using Tributary.Storage;
 using Tributary.Testing;
 
@@ -148,7 +150,8 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
         (await admin.PostAsync($"api/admin/backfill/open-meteo?from={day:yyyy-MM-dd}&to={day.AddDays(1):yyyy-MM-dd}", null, ct)).EnsureSuccessStatusCode();
         // Kill the worker while the chunk's invocation is in flight (it fetches and lands three pages).
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await app.Worker.ReadyAsync(ct)).Channel.InFlight == 0)
+        var running = app.Host.Services.GetRequiredService<InvocationNames>();
+        while (running.Running("Backfill") == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the backfill chunk never started");
             await Task.Delay(5, ct);
@@ -165,11 +168,16 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(2, app.Worker.Starts);
         Assert.Contains(logs.Lines, l => l.Contains("restarting the worker", StringComparison.Ordinal));
 
-        // One effect: one run, three pages, and sending the same chunk again changes no table.
+        // One effect: the run recorded once with its three pages, three raw blobs (the attempt the kill cut short
+        // landed nothing twice), and sending the same chunk again changes no table.
         var runId = $"{day:yyyyMMdd}T0000Z.backfill";
-        var runs = new List<Azure.Data.Tables.TableEntity>();
-        await foreach (var row in app.Storage.Table(StorageNames.RunsTable).QueryAsync<Azure.Data.Tables.TableEntity>(r => r.PartitionKey == "open-meteo", cancellationToken: ct)) runs.Add(row);
-        Assert.Equal(runId, Assert.Single(runs).RowKey);
+        var run = await app.Runs.GetAsync("open-meteo", runId, ct);
+        Assert.NotNull(run);
+        Assert.Equal((Tributary.Landing.IngestionService.Succeeded, 3), (run.Outcome, run.Pages));
+        var blobs = new List<string>();
+        await foreach (var blob in app.Storage.Container(StorageNames.RawContainer).GetBlobsAsync(
+            new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"open-meteo/{day:yyyy/MM/dd}/{runId}/" }, ct)) blobs.Add(blob.Name);
+        Assert.Equal(3, blobs.Count);
         string[] tables = [StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.KpisTable];
         var before = await Task.WhenAll(tables.Select(t => TableSnapshot.TakeAsync(app.Storage, t)));
         var replay = await app.ReplayAsync(attempts.First(a => a.Succeeded), ct);
