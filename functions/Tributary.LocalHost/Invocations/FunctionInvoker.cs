@@ -9,7 +9,7 @@ namespace Tributary.LocalHost.Invocations;
 /// <summary>
 /// Sends <c>InvocationRequest</c>s to the running worker, as the host's dispatcher does: waits while the worker
 /// (re)starts, fails at once for a function whose load failed, always sends a trace context (the worker needs one),
-/// cancels on <c>functionTimeout</c> with an <c>InvocationCancel</c>, and treats <c>Failure</c> and
+/// cancels on <c>functionTimeout</c> with an <c>InvocationCancel</c> and restarts the worker, and treats <c>Failure</c> and
 /// <c>Cancelled</c> as failures. A worker that dies mid-invocation fails it; the trigger decides about retries.
 /// </summary>
 public sealed partial class FunctionInvoker(WorkerHost worker, HostConfiguration host, InvocationLog log, InvocationNames names, ILogger<FunctionInvoker> logger) : IFunctionInvoker
@@ -76,7 +76,11 @@ public sealed partial class FunctionInvoker(WorkerHost worker, HostConfiguration
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed($"Timed out after functionTimeout {host.FunctionTimeout}.");
+            // As the host: the cancel has been sent, and the process running the stuck function is recycled, since
+            // nothing makes user code honour a cancellation token. The supervisor starts a new worker.
+            LogRecycling(logger, functionName, request.InvocationId, host.FunctionTimeout);
+            worker.Recycle(state);
+            return Failed($"Timed out after functionTimeout {host.FunctionTimeout}; the worker was restarted.");
         }
         catch (WorkerUnavailableException ex)
         {
@@ -86,6 +90,9 @@ public sealed partial class FunctionInvoker(WorkerHost worker, HostConfiguration
 
     private static string Describe(RpcException? exception) =>
         exception is null ? "The worker reported a failure without an exception." : $"{exception.Type}: {exception.Message}";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "'{FunctionName}' (Id={InvocationId}) ran past functionTimeout {Timeout}; restarting the worker")]
+    private static partial void LogRecycling(ILogger logger, string functionName, string invocationId, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{FunctionName}' (Succeeded, Id={InvocationId}, Duration={DurationMs:F0}ms)")]
     private static partial void LogSucceeded(ILogger logger, string functionName, string invocationId, double durationMs);

@@ -53,6 +53,23 @@ public sealed partial class WorkerHost(
         lock (_gate) return _ready.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes a worker out of service at once (new invocations wait for its successor) and kills it; the supervisor
+    /// sees the exit and starts the next one. For a worker stuck in user code past <c>functionTimeout</c>.
+    /// </summary>
+    public void Recycle(WorkerState state)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_current, state))
+            {
+                _current = null;
+                if (_ready.Task.IsCompleted) _ready = new TaskCompletionSource<WorkerState>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        state.Process.Kill();
+    }
+
     /// <summary>The worker process's id, for operators and tests that need to see (or kill) it.</summary>
     public int? ProcessId => _current?.Process.ProcessId;
 

@@ -189,6 +189,32 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_invocation_past_functionTimeout_fails_and_the_worker_is_restarted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Each OpenAQ page takes 5 s and the host allows a function 2 s.
+        await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct,
+            hostSettings: new Dictionary<string, string?> { ["AzureFunctionsJobHost__functionTimeout"] = "00:00:02" },
+            replaySettings: ["--Replay:OpenAq:SlowResponseSeconds=5"]);
+        using (var replay = new HttpClient { BaseAddress = app.ReplayAddress })
+        {
+            (await replay.PostAsync("_replay/faults/openaq?mode=slow", null, ct)).EnsureSuccessStatusCode();
+        }
+        var first = (await app.Worker.ReadyAsync(ct)).Process.ProcessId;
+
+        var record = await app.FireTimerAsync("IngestAirQuality", DateTimeOffset.UtcNow, ct);
+
+        Assert.False(record.Succeeded);
+        Assert.Contains("Timed out after functionTimeout 00:00:02", record.Error);
+        Assert.InRange(record.Duration, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4.5));
+        var next = await app.Worker.ReadyAsync(ct);
+        Assert.NotEqual(first, next.Process.ProcessId);
+        // The new worker serves as before.
+        using var http = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/catalog", ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Stopping_the_host_terminates_the_worker_cleanly()
     {
         var ct = TestContext.Current.CancellationToken;
