@@ -22,6 +22,7 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
     [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset); defaults to yesterday 00:00 UTC.", Format = "date-time")]
     [OpenApiQuery("to", "Exclusive end, ISO-8601 (UTC when no offset); defaults to the day after tomorrow 00:00 UTC.", Format = "date-time")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid; the problem names it.")]
+    [OpenApiResponse(StatusCodes.Status304NotModified, null, "Not Modified: the If-None-Match ETag still matches.")]
     public async Task<Results<Ok<KpiSeriesResponse>, ProblemHttpResult, StatusCodeHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kpis")] HttpRequest request)
     {

@@ -36,15 +36,6 @@ internal static class ResultResponses
             {
                 shapes.AddRange(FromMetadata(function.Method, result));
             }
-            else if (result == typeof(StatusCodeHttpResult))
-            {
-                // Its status is chosen at run time. The only one our functions send is 304 for ETag revalidation,
-                // which their description announces; anything else would need an [OpenApiResponse].
-                if (function.Operation.Description?.Contains("If-None-Match", StringComparison.OrdinalIgnoreCase) == true)
-                {
-                    shapes.Add(new ResponseShape(StatusCodes.Status304NotModified, null, [], "Not Modified: the If-None-Match ETag still matches."));
-                }
-            }
             else if (result != typeof(ProblemHttpResult))
             {
                 undescribed.Add(result);
@@ -63,7 +54,7 @@ internal static class ResultResponses
         {
             throw new InvalidOperationException($"HTTP function '{function.Name}' returns {string.Join(", ", undescribed.Select(t => t.Name))}, which cannot declare its status; describe it with [OpenApiResponse].");
         }
-        shapes.AddRange(declared.Select(r => new ResponseShape(r.StatusCode, r.BodyType, JsonContentTypes, r.Description)));
+        shapes.AddRange(declared.Select(r => new ResponseShape(r.StatusCode, r.BodyType, r.BodyType is null ? [] : JsonContentTypes, r.Description)));
 
         if (shapes.Count == 0)
         {
