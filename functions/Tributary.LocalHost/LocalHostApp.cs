@@ -19,9 +19,14 @@ public static class LocalHostApp
     {
         var appRoot = Path.GetFullPath(options.AppRoot);
         options = options with { AppRoot = appRoot };
-        var settings = AppSettings.Load(options.SettingsFile ?? Path.Combine(appRoot, "local.settings.json"), options.Settings);
+        if (options.SettingsFile is { } named && !File.Exists(named))
+        {
+            throw new InvalidOperationException($"--settings '{named}' does not exist.");
+        }
+        var settingsFile = !options.ReadLocalSettings ? null : options.SettingsFile ?? Path.Combine(appRoot, "local.settings.json");
+        var settings = AppSettings.Load(settingsFile, options.Settings);
         var host = HostConfiguration.Load(appRoot, settings);
-        _ = WorkerConfig.Load(appRoot); // Fail here, naming the file, rather than in the background.
+        var worker = WorkerConfig.Load(appRoot); // Here, so a bad file fails the start naming it, not in the background.
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = appRoot, Args = [] });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
@@ -37,6 +42,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(worker);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<WorkerChannels>();
         builder.Services.AddSingleton<InvocationNames>();

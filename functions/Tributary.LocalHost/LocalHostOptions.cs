@@ -8,8 +8,11 @@ public sealed record LocalHostOptions
     /// <summary>The function app's build output: host.json, worker.config.json, the worker and its functions.metadata.</summary>
     public required string AppRoot { get; init; }
 
-    /// <summary>local.settings.json to read app settings from; defaults to the one in <see cref="AppRoot"/>, if any.</summary>
+    /// <summary>local.settings.json to read app settings from (it must exist); defaults to the one in <see cref="AppRoot"/>, if any.</summary>
     public string? SettingsFile { get; init; }
+
+    /// <summary>False to read no local.settings.json at all: every setting comes from the environment and <see cref="Settings"/>.</summary>
+    public bool ReadLocalSettings { get; init; } = true;
 
     /// <summary>Settings that win over local.settings.json and the environment (tests use this).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

@@ -118,7 +118,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             {
                 AppRoot = FunctionAppBuild.Folder,
                 // The build output's local.settings.json points at the default ports; the tests give every setting.
-                SettingsFile = Path.Combine(Path.GetTempPath(), "tributary-tests-no-local-settings.json"),
+                ReadLocalSettings = false,
                 Settings = settings,
                 Port = 0,
                 WebRoot = webRoot,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Google.Protobuf.Collections;
 using Tributary.LocalHost.Metadata;
 using Tributary.LocalHost.Rpc;
 using Tributary.LocalHost.Worker;

@@ -30,8 +30,6 @@ public sealed partial class WorkerChannel(string workerId, WorkerLogForwarder lo
     /// <summary>Completes when the stream has ended, for whatever reason.</summary>
     public Task Closed => _closed.Task;
 
-    public int InFlight => _invocations.Count;
-
     /// <summary>Serves the stream until the worker ends it or the host stops.</summary>
     public async Task RunAsync(IAsyncStreamReader<StreamingMessage> requests, IServerStreamWriter<StreamingMessage> responses, CancellationToken cancellationToken)
     {

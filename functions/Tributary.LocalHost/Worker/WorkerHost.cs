@@ -15,6 +15,7 @@ namespace Tributary.LocalHost.Worker;
 /// </summary>
 public sealed partial class WorkerHost(
     LocalHostOptions options,
+    WorkerConfig config,
     AppSettings settings,
     WorkerChannels channels,
     WorkerLogForwarder logs,
@@ -59,23 +60,12 @@ public sealed partial class WorkerHost(
     /// </summary>
     public void Recycle(WorkerState state)
     {
-        lock (_gate)
-        {
-            if (ReferenceEquals(_current, state))
-            {
-                _current = null;
-                if (_ready.Task.IsCompleted) _ready = new TaskCompletionSource<WorkerState>(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
+        Unpublish(state);
         state.Process.Kill();
     }
 
-    /// <summary>The worker process's id, for operators and tests that need to see (or kill) it.</summary>
-    public int? ProcessId => _current?.Process.ProcessId;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var config = WorkerConfig.Load(options.AppRoot);
         if (!config.WorkerIndexing)
         {
             throw new InvalidOperationException($"{WorkerConfig.FileName}: workerIndexing is off; the local host indexes functions through the worker only.");
@@ -253,10 +243,12 @@ public sealed partial class WorkerHost(
         }
     }
 
-    private void Unpublish()
+    /// <summary>Takes the current worker out of service; with <paramref name="only"/>, only if that one is still current.</summary>
+    private void Unpublish(WorkerState? only = null)
     {
         lock (_gate)
         {
+            if (only is not null && !ReferenceEquals(_current, only)) return;
             _current = null;
             if (_ready.Task.IsCompleted) _ready = new TaskCompletionSource<WorkerState>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
