@@ -59,7 +59,7 @@ done
 echo "==> Starting the isolated worker under the local Functions host: dashboard at http://localhost:$PORT"
 echo "    admin key (x-functions-key): in $STATE/master.key, or \$LocalHost__MasterKey"
 # Every source points at the replay server unless the caller's environment says otherwise.
-for section in OpenMeteo EnturJourneyPlanner EnturPartner EnturGtfs OpenAq; do
+for section in OpenMeteo OpenMeteoAirQuality EnturJourneyPlanner EnturPartner EnturGtfs OpenAq; do
   setting="Sources__${section}__BaseUrl"
   export "$setting=${!setting:-http://127.0.0.1:$REPLAY_PORT}"
 done

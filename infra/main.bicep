@@ -46,8 +46,14 @@ param ingestAirQualitySchedule string = '0 20 * * * *'
 @description('Six-field NCRONTAB schedule of the IngestTimetable timer (Entur GTFS, published daily, UTC).')
 param ingestTimetableSchedule string = '0 30 3 * * *'
 
+@description('Six-field NCRONTAB schedule of the IngestScheduledSources timer, which runs every source added by manifest alone on its own Schedule (UTC).')
+param ingestScheduledSourcesSchedule string = '0 * * * * *'
+
 @description('Open-Meteo base URL: the live vendor, or a replay server reachable from Azure.')
 param openMeteoBaseUrl string = 'https://api.open-meteo.com'
+
+@description('Open-Meteo Air-Quality base URL: the live vendor, or a replay server reachable from Azure.')
+param openMeteoAirQualityBaseUrl string = 'https://air-quality-api.open-meteo.com'
 
 @description('Entur API base URL (Journey Planner), for the open and the partner source.')
 param enturBaseUrl string = 'https://api.entur.io'
@@ -193,7 +199,9 @@ module functionApp 'modules/functionapp.bicep' = {
       IngestPartnerDeparturesSchedule: ingestPartnerDeparturesSchedule
       IngestAirQualitySchedule: ingestAirQualitySchedule
       IngestTimetableSchedule: ingestTimetableSchedule
+      IngestScheduledSourcesSchedule: ingestScheduledSourcesSchedule
       Sources__OpenMeteo__BaseUrl: openMeteoBaseUrl
+      Sources__OpenMeteoAirQuality__BaseUrl: openMeteoAirQualityBaseUrl
       Sources__EnturJourneyPlanner__BaseUrl: enturBaseUrl
       Sources__EnturPartner__BaseUrl: enturBaseUrl
       Sources__EnturPartner__Auth__TokenUrl: enturPartnerTokenUrl

@@ -11,7 +11,6 @@ using Tributary.Sources;
 using Tributary.Sources.Entur;
 using Tributary.Sources.Gtfs;
 using Tributary.Sources.OpenAq;
-using Tributary.Sources.OpenMeteo;
 using Tributary.Storage;
 
 namespace Tributary;
@@ -42,6 +41,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DimensionStore>();
         services.AddSingleton<KpiStore>();
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<SourceScheduler>();
         services.AddSingleton<Curator>();
         services.AddSingleton<Aggregator>();
         services.AddSingleton<KpiQueryService>();
@@ -50,7 +51,6 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
 
         services.AddTributarySources(configuration);
-        services.AddSingleton<ISourceMapper, OpenMeteoMapper>();
         services.AddSingleton<ISourceMapper, OpenAqHoursMapper>();
         services.AddSingleton<ISourceMapper, GtfsFeedMapper>();
         services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.OpenId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));

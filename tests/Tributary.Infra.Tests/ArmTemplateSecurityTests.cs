@@ -180,6 +180,7 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
     [InlineData("IngestPartnerDepartures", "ingestPartnerDeparturesSchedule", "0 7,22,37,52 * * * *")]
     [InlineData("IngestAirQuality", "ingestAirQualitySchedule", "0 20 * * * *")]
     [InlineData("IngestTimetable", "ingestTimetableSchedule", "0 30 3 * * *")]
+    [InlineData("IngestScheduledSources", "ingestScheduledSourcesSchedule", "0 * * * * *")]
     public void Every_timer_gets_its_schedule_setting(string function, string parameter, string defaultSchedule)
     {
         var schedule = (string?)Main["parameters"]!.AsObject()[parameter]!["defaultValue"];
@@ -210,9 +211,11 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         Assert.Equal("https://api.open-meteo.com", (string?)parameters["openMeteoBaseUrl"]!["defaultValue"]);
         Assert.Equal("https://api.entur.io", (string?)parameters["enturBaseUrl"]!["defaultValue"]);
         Assert.Equal("https://api.openaq.org", (string?)parameters["openAqBaseUrl"]!["defaultValue"]);
+        Assert.Equal("https://air-quality-api.open-meteo.com", (string?)parameters["openMeteoAirQualityBaseUrl"]!["defaultValue"]);
 
         var appSettings = Module("functionapp").PassedValue("appSettings");
         Assert.Contains("'Sources__OpenMeteo__BaseUrl', parameters('openMeteoBaseUrl')", appSettings);
+        Assert.Contains("'Sources__OpenMeteoAirQuality__BaseUrl', parameters('openMeteoAirQualityBaseUrl')", appSettings);
         Assert.Contains("'Sources__EnturJourneyPlanner__BaseUrl', parameters('enturBaseUrl')", appSettings);
         Assert.Contains("'Sources__EnturPartner__BaseUrl', parameters('enturBaseUrl')", appSettings);
         Assert.Contains("'Sources__EnturPartner__Auth__TokenUrl', parameters('enturPartnerTokenUrl')", appSettings);

@@ -29,12 +29,25 @@ public sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The master key the harness gives the local host (admin routes and keyed functions).</summary>
     public const string MasterKey = "tests-master-key";
 
-    /// <summary>The manifest sections of the default sources; all point at the test's own replay server.</summary>
-    public static readonly IReadOnlyList<string> ReplayedSources = ["OpenMeteo", "EnturJourneyPlanner", "EnturPartner", "EnturGtfs", "OpenAq"];
+    /// <summary>The manifest sections of every shipped source (read from the manifests); all point at the test's own replay server.</summary>
+    public static readonly IReadOnlyList<string> ReplayedSources = ManifestSections();
 
-    /// <summary>Every source timer's schedule setting: tests fire timers themselves.</summary>
+    /// <summary>Every timer's schedule setting: tests fire timers themselves.</summary>
     public static readonly IReadOnlyList<string> Schedules =
-        ["IngestWeatherSchedule", "IngestDeparturesSchedule", "IngestPartnerDeparturesSchedule", "IngestTimetableSchedule", "IngestAirQualitySchedule"];
+    [
+        "IngestWeatherSchedule", "IngestDeparturesSchedule", "IngestPartnerDeparturesSchedule", "IngestTimetableSchedule", "IngestAirQualitySchedule",
+        "IngestScheduledSourcesSchedule",
+    ];
+
+    private static string[] ManifestSections() =>
+        Directory.GetFiles(RepoPaths.Combine("functions", "Tributary.Functions", "sources"), "*.json")
+            .SelectMany(file =>
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+                return doc.RootElement.GetProperty("Sources").EnumerateObject().Select(p => p.Name).ToList();
+            })
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>The replay server's demo credentials (what local.settings.json holds for the local run).</summary>
     public static readonly IReadOnlyDictionary<string, string> ReplayCredentials = new Dictionary<string, string>

@@ -6,10 +6,20 @@ public sealed class SourceRegistry
     private readonly Dictionary<string, ISourceConnector> _connectors;
     private readonly Dictionary<string, ISourceMapper> _mappers;
 
-    public SourceRegistry(IEnumerable<ISourceConnector> connectors, IEnumerable<ISourceMapper> mappers)
+    /// <param name="mappers">Mapper classes (payloads a declaration cannot say).</param>
+    /// <param name="declared">Mappers declared by manifests (<c>Mapping</c>).</param>
+    public SourceRegistry(IEnumerable<ISourceConnector> connectors, IEnumerable<ISourceMapper> mappers, IEnumerable<ISourceMapper>? declared = null)
     {
         _connectors = connectors.ToDictionary(c => c.SourceId, StringComparer.Ordinal);
         _mappers = mappers.ToDictionary(m => m.SourceId, StringComparer.Ordinal);
+        foreach (var mapper in declared ?? [])
+        {
+            if (!_mappers.TryAdd(mapper.SourceId, mapper))
+            {
+                throw new InvalidOperationException(
+                    $"Source '{mapper.SourceId}' has both a Mapping in its manifest and a mapper class ({_mappers[mapper.SourceId].GetType().Name}): keep one.");
+            }
+        }
         var unmapped = _connectors.Keys.Where(id => !_mappers.ContainsKey(id)).ToList();
         if (unmapped.Count > 0)
         {

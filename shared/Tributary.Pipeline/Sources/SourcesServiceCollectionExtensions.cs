@@ -8,6 +8,7 @@ using Tributary.Configuration;
 using Tributary.Sources.Auth;
 using Tributary.Sources.Connectors;
 using Tributary.Sources.Manifests;
+using Tributary.Sources.Mapping;
 using Tributary.Sources.RateBudgets;
 using Tributary.Sources.Secrets;
 
@@ -49,7 +50,10 @@ public static class SourcesServiceCollectionExtensions
                 m, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<OAuth2TokenProvider>(), sp.GetRequiredService<CursorStore>(), cities,
                 sp.GetRequiredService<ILogger<ManifestConnector>>()));
-            return new SourceRegistry(connectors, sp.GetServices<ISourceMapper>());
+            // A manifest with a Mapping is its own mapper: a JSON source needs no class.
+            var declared = manifests.Enabled.Where(m => m.Mapping is not null)
+                .Select(m => (ISourceMapper)new DeclarativeMapper(m, cities.ToDictionary(c => c.Id, StringComparer.Ordinal)));
+            return new SourceRegistry(connectors, sp.GetServices<ISourceMapper>(), declared);
         });
         return services;
     }

@@ -16,6 +16,7 @@ public static class StorageNames
     public const string CursorsTable = "cursors";
     public const string RateBudgetsTable = "ratebudgets";
     public const string DimensionsTable = "dimensions";
+    public const string SchedulesTable = "schedules";
 
     /// <summary>The app setting (or prefix, for identity-based connections) that names the storage account.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";

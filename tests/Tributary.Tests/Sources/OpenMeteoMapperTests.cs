@@ -2,13 +2,15 @@ using System.Text;
 using Tributary.Configuration;
 using Tributary.Curation;
 using Tributary.Sources;
-using Tributary.Sources.OpenMeteo;
+using Tributary.Sources.Mapping;
+using Tributary.Testing;
 
 namespace Tributary.Tests.Sources;
 
+/// <summary>Open-Meteo is a declared source: these tests read its shipped manifest's Mapping, not a mapper class.</summary>
 public sealed class OpenMeteoMapperTests
 {
-    private static readonly OpenMeteoMapper Mapper = new(TributaryOptions.DefaultCities.ToDictionary(c => c.Id));
+    private static readonly DeclarativeMapper Mapper = new(ShippedManifests.Get("open-meteo"), TributaryOptions.DefaultCities.ToDictionary(c => c.Id));
     private static readonly RawPageContext Oslo = new("open-meteo", "open-meteo/2026/11/22/20261122T0605Z/oslo.json", "oslo");
 
     private static string Payload(int offsetSeconds = 0, string windUnit = "m/s", string times = "\"2026-11-22T00:00\",\"2026-11-22T01:00\"",

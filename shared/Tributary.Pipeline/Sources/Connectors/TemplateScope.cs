@@ -20,6 +20,43 @@ public sealed partial record TemplateScope(City? City, FanOutItem? Item, DateTim
         return Resolve(name, format) ?? throw new InvalidOperationException($"Template placeholder '{{{name}}}' has no value here (in '{template}').");
     });
 
+    /// <summary>
+    /// The problems of a template for a source that fans out as <paramref name="fanOut"/> says: placeholders with no
+    /// value there (<c>{item.sensor}</c> when an item lacks that attribute, <c>{city.id}</c> without a fan-out) and
+    /// date formats that do not format; checked at start-up so no run meets them.
+    /// </summary>
+    public static IEnumerable<string> Problems(string template, FanOutSpec fanOut)
+    {
+        var sample = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var city = fanOut.Over == FanOutKind.Cities ? new City("oslo", "Oslo", 59.9, 10.7) : null;
+        IReadOnlyList<FanOutItem?> items = fanOut.Over == FanOutKind.Items ? fanOut.Items : new FanOutItem?[] { null };
+        foreach (Match match in Placeholder().Matches(template))
+        {
+            var name = match.Groups["name"].Value;
+            var format = match.Groups["format"].Success ? match.Groups["format"].Value : null;
+            string? problem = null;
+            foreach (var item in items)
+            {
+                try
+                {
+                    if (new TemplateScope(city, item, sample, sample.AddHours(1), sample).Resolve(name, format) is null)
+                    {
+                        problem = item is null
+                            ? $"placeholder {match.Value} has no value for FanOut:Over {fanOut.Over}"
+                            : $"placeholder {match.Value} has no value for item '{item.Id}'";
+                        break;
+                    }
+                }
+                catch (FormatException)
+                {
+                    problem = $"placeholder {match.Value} has a date format .NET cannot use";
+                    break;
+                }
+            }
+            if (problem is not null) yield return problem;
+        }
+    }
+
     private string? Resolve(string name, string? format) => name switch
     {
         "window.start" => Instant(WindowStart, format),

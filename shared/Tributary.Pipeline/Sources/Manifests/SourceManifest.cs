@@ -4,7 +4,7 @@ namespace Tributary.Sources.Manifests;
 /// Declares one source: where it is, how to ask it, how to authenticate, how it pages, which window of time to
 /// ask for, how fast it may be called, and what its payload's time and unit conventions are. Bound from
 /// configuration section <c>Sources:{Key}</c> (see <c>sources.json</c>), so every field can be overridden by an app
-/// setting such as <c>Sources__OpenAq__BaseUrl</c>. A new REST source is a manifest plus a mapper.
+/// setting such as <c>Sources__OpenAq__BaseUrl</c>. A new JSON source is a manifest alone (its <see cref="Mapping"/>); other payloads add a mapper class.
 /// </summary>
 public sealed class SourceManifest
 {
@@ -18,8 +18,14 @@ public sealed class SourceManifest
     /// <summary>The vendor (or replay server) base URL, e.g. <c>https://api.openaq.org</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>App setting holding the 6-field NCRONTAB schedule of the source's timer.</summary>
+    /// <summary>App setting holding the 6-field NCRONTAB schedule of the source's timer; when set, it wins over <see cref="Schedule"/>.</summary>
     public string? ScheduleSetting { get; set; }
+
+    /// <summary>
+    /// The NCRONTAB schedule (6 fields with seconds, or 5) of a source added by manifest alone, run by the
+    /// scheduler timer; a source with its own timer function reads <see cref="ScheduleSetting"/> instead.
+    /// </summary>
+    public string? Schedule { get; set; }
 
     public RequestSpec Request { get; set; } = new();
 
@@ -35,9 +41,9 @@ public sealed class SourceManifest
 
     public ResilienceSpec Resilience { get; set; } = new();
 
-    /// <summary>How the payload writes time, for the mapper and for humans (e.g. <c>naive-utc</c>, <c>offset-local</c>, <c>period-ending</c>, <c>gtfs-service-day</c>).</summary>
-    public string? TimeConvention { get; set; }
-
-    /// <summary>The payload's units by field, for the mapper and for humans (e.g. <c>wind_speed_10m: m/s</c>).</summary>
-    public Dictionary<string, string> Units { get; set; } = [];
+    /// <summary>
+    /// The declarative mapping of a JSON payload to observations; null when a mapper class reads the source (a
+    /// payload a declaration cannot say, such as a GTFS ZIP).
+    /// </summary>
+    public MappingSpec? Mapping { get; set; }
 }

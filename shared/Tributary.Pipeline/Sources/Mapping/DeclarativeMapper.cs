@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Tributary.Configuration;
+using Tributary.Curation;
+using Tributary.Sources.Manifests;
+
+namespace Tributary.Sources.Mapping;
+
+/// <summary>
+/// The mapper of a source whose manifest declares a <see cref="MappingSpec"/>: reads the records, converts each
+/// declared value to its canonical unit and each time to UTC, and rejects (never drops) what it cannot read.
+/// A whole field that is missing, or served in a unit that cannot be converted, rejects that field's values once.
+/// </summary>
+public sealed class DeclarativeMapper : ISourceMapper
+{
+    private readonly MappingSpec _spec;
+    private readonly IReadOnlyDictionary<string, City> _cities;
+    private readonly TimeReader _time;
+
+    public DeclarativeMapper(SourceManifest manifest, IReadOnlyDictionary<string, City> cities)
+    {
+        _spec = manifest.Mapping ?? throw new ArgumentException($"Source '{manifest.Id}' declares no Mapping.", nameof(manifest));
+        SourceId = manifest.Id;
+        _cities = cities;
+        _time = new TimeReader(_spec.Time);
+    }
+
+    public string SourceId { get; }
+
+    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
+    {
+        using var doc = JsonPayload.Parse(payload, context);
+        var root = doc.RootElement;
+        var records = RecordSet.Open(root, _spec, context);
+        var offset = _time.PageOffset(root, context);
+        var pageLocation = RecordLocation.ForPage(_spec.Location, context, _cities);
+        var cityId = pageLocation?.CityId ?? context.KnownCity(_cities, "the request must name the page's city").Id;
+
+        var rejected = new List<RejectedRecord>();
+        var usable = new RecordHeader?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            usable[i] = ReadHeader(records, i, offset, pageLocation, cityId, rejected);
+        }
+
+        var observations = new List<Observation>(records.Count * _spec.Values.Count);
+        foreach (var value in _spec.Values)
+        {
+            if (!records.Has(value.Field))
+            {
+                rejected.Add(new RejectedRecord(records.FieldLocator(value.Field), "field missing from the response", null));
+                continue;
+            }
+            if (Conversion(root, value) is not { } conversion)
+            {
+                var served = ServedUnit(root, value);
+                rejected.Add(new RejectedRecord(value.UnitField ?? records.FieldLocator(value.Field), $"unit '{served}' cannot be converted to {value.Unit}", null));
+                continue;
+            }
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (usable[i] is not { } header) continue; // Rejected above, with its reason.
+                var cell = records.Get(i, value.Field);
+                if (ToObservation(value, header, cell, conversion) is { } observation) observations.Add(observation);
+                else rejected.Add(new RejectedRecord(records.Locator(i, value.Field), "value is not a number or null", cell?.GetRawText()));
+            }
+        }
+        return new MappingResult(observations, rejected);
+    }
+
+    private RecordHeader? ReadHeader(RecordSet records, int i, TimeSpan offset, RecordLocation? pageLocation, string cityId, List<RejectedRecord> rejected)
+    {
+        var timeCell = records.Get(i, _spec.Time.Field);
+        string? reason = null;
+        var time = timeCell is { } t ? _time.Read(t, offset, out reason) : null;
+        if (time is null)
+        {
+            rejected.Add(new RejectedRecord(records.Locator(i, _spec.Time.Field), timeCell is null ? "time missing" : reason!, timeCell?.GetRawText()));
+            return null;
+        }
+        var location = pageLocation ?? RecordLocation.ForRecord(_spec.Location, records, i, cityId, out reason);
+        if (location is null)
+        {
+            rejected.Add(new RejectedRecord(records.Locator(i, _spec.Location.IdField!), reason!, records.Get(i, _spec.Location.IdField!)?.GetRawText()));
+            return null;
+        }
+        return new RecordHeader(time.Value, location, RecordFlags(records, i));
+    }
+
+    private QualityFlags RecordFlags(RecordSet records, int index)
+    {
+        var flags = QualityFlags.None;
+        foreach (var flag in _spec.Flags)
+        {
+            if (records.Get(index, flag.Field) is not { } cell) continue;
+            var set = flag.Below is { } below ? cell.ValueKind == JsonValueKind.Number && cell.GetDouble() < below
+                : flag.EqualsValue is { } expected ? (cell.ValueKind == JsonValueKind.String ? cell.GetString() : cell.GetRawText()) == expected
+                : cell.ValueKind == JsonValueKind.True;
+            if (set) flags |= flag.Flag;
+        }
+        return flags;
+    }
+
+    private Observation? ToObservation(ValueSpec spec, RecordHeader header, JsonElement? cell, UnitConversion conversion)
+    {
+        var start = spec.Label == PeriodLabel.End ? header.Time.AddSeconds(-spec.PeriodSeconds) : header.Time;
+        double? value;
+        var flags = header.Flags;
+        if (cell is null || cell.Value.ValueKind == JsonValueKind.Null)
+        {
+            value = null;
+            flags |= QualityFlags.Missing;
+        }
+        else if (cell.Value.ValueKind == JsonValueKind.Number && cell.Value.TryGetDouble(out var raw) && double.IsFinite(raw))
+        {
+            value = conversion.Apply(raw);
+            if (!conversion.IsIdentity) flags |= QualityFlags.UnitConverted;
+            if (value < spec.Min || value > spec.Max) flags |= QualityFlags.OutOfRange;
+        }
+        else
+        {
+            return null;
+        }
+        var where = header.Location;
+        return new Observation(SourceId, spec.Metric, where.LocationId, where.CityId, where.Latitude, where.Longitude,
+            start, spec.PeriodSeconds, value, spec.Unit, flags, $"{where.KeyPart}|{spec.Metric}|{start:yyyyMMdd'T'HHmm}");
+    }
+
+    private static string ServedUnit(JsonElement root, ValueSpec spec) =>
+        (spec.UnitField is { } path && Paging.JsonPath.Find(root, path) is { ValueKind: JsonValueKind.String } unit ? unit.GetString() : null)
+        ?? spec.VendorUnit ?? spec.Unit;
+
+    private static UnitConversion? Conversion(JsonElement root, ValueSpec spec) =>
+        UnitConversion.TryFind(ServedUnit(root, spec), spec.Unit, spec.MolarMass, out var conversion) ? conversion : null;
+
+    private sealed record RecordHeader(DateTimeOffset Time, RecordLocation Location, QualityFlags Flags);
+}
