@@ -33,6 +33,50 @@ public sealed class ManifestRulesTests
     }
 
     [Fact]
+    public void Resilience_budget_window_paging_and_template_values_are_checked_at_start_up_not_at_the_first_request()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sources:Numbers:Id"] = "numbers",
+            ["Sources:Numbers:BaseUrl"] = "https://example.org",
+            ["Sources:Numbers:Request:Path"] = "/v1/{city.id}",
+            ["Sources:Numbers:Request:Query:from"] = "{window.start:yyyy-MM-dd}",
+            ["Sources:Numbers:Request:Query:sensor"] = "{item.sensor}",
+            ["Sources:Numbers:Request:Headers:Bad Header"] = "x",
+            ["Sources:Numbers:Request:ContentType"] = "not a media type",
+            ["Sources:Numbers:Request:Body"] = "{}",
+            ["Sources:Numbers:Resilience:BreakFailureRatio"] = "1.5",
+            ["Sources:Numbers:Resilience:BreakDurationSeconds"] = "0",
+            ["Sources:Numbers:Resilience:BaseDelaySeconds"] = "-1",
+            ["Sources:Numbers:Resilience:AttemptTimeoutSeconds"] = "900",
+            ["Sources:Numbers:RateBudget:MaxWaitSeconds"] = "-5",
+            ["Sources:Numbers:RateBudget:MoreWindows:0:Requests"] = "0",
+            ["Sources:Numbers:Window:OverlapHours"] = "-1",
+            ["Sources:Numbers:Paging:Kind"] = "PageNumber",
+            ["Sources:Numbers:Paging:ItemsPath"] = "results",
+            ["Sources:Numbers:Paging:PageSize"] = "0",
+            ["Sources:Numbers:Paging:FirstPage"] = "7",
+            ["Sources:Numbers:Schedule"] = "every minute",
+        }).Build();
+        var message = Assert.Throws<InvalidOperationException>(() => SourceManifests.Load(configuration)).Message;
+        foreach (var expected in new[]
+                 {
+                     "Sources:Numbers:Resilience:BreakFailureRatio 1.5", "Sources:Numbers:Resilience:BreakDurationSeconds 0",
+                     "Sources:Numbers:Resilience:BaseDelaySeconds -1", "Sources:Numbers:Resilience:AttemptTimeoutSeconds 900",
+                     "Sources:Numbers:RateBudget:MaxWaitSeconds -5", "Sources:Numbers:RateBudget:MoreWindows:0:Requests 0",
+                     "Sources:Numbers:Window:OverlapHours -1", "Sources:Numbers:Paging:PageSize 0", "Sources:Numbers:Paging:FirstPage 7",
+                     "Sources:Numbers:Request:Path: placeholder {city.id} has no value for FanOut:Over None",
+                     "Sources:Numbers:Request:Query:sensor: placeholder {item.sensor}", "Sources:Numbers:Request:Headers:Bad Header is not a valid header name",
+                     "Sources:Numbers:Request:ContentType 'not a media type'", "Sources:Numbers:Request:Body is only sent by a POST request",
+                     "Sources:Numbers:Schedule is not an NCRONTAB schedule",
+                 })
+        {
+            Assert.Contains(expected, message);
+        }
+        Assert.DoesNotContain("{window.start:yyyy-MM-dd}", message);
+    }
+
+    [Fact]
     public void Invalid_manifests_stop_start_up_with_every_problem_naming_its_setting()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
