@@ -37,9 +37,17 @@ public static class SourcesServiceCollectionExtensions
         {
             var client = services.AddHttpClient(ManifestConnector.HttpClientName(manifest.Id))
                 // The default HTTP logging writes full URLs, and an API key may travel in the query: log nothing here.
-                .RemoveAllLoggers();
+                .RemoveAllLoggers()
+                // HttpClient's own 100 s default would cut every send (retries and rate-budget waits included) short
+                // of the total timeout, silently: the resilience pipeline owns every timeout.
+                .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
             client.AddResilienceHandler($"{manifest.Id}-resilience", (pipeline, context) => Resilience(pipeline, manifest, context.ServiceProvider.GetRequiredService<TimeProvider>()));
-            // Added after the resilience handler, so it runs inside it: every attempt, retries included, spends budget.
+            // Added after the resilience handler, so they run inside it: every attempt, retries and token refreshes
+            // included, carries a current token and spends budget.
+            if (manifest.Auth.Kind == AuthKind.OAuth2ClientCredentials)
+            {
+                client.AddHttpMessageHandler(sp => new BearerTokenHandler(manifest, sp.GetRequiredService<OAuth2TokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+            }
             client.AddHttpMessageHandler(sp => new RateBudgetHandler(manifest, sp.GetRequiredService<RateBudgetGate>(), sp.GetRequiredService<TimeProvider>()));
         }
 
@@ -48,7 +56,7 @@ public static class SourcesServiceCollectionExtensions
             var cities = sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities;
             var connectors = manifests.Enabled.Select(m => (ISourceConnector)new ManifestConnector(
                 m, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<RequestAuthenticator>(),
-                sp.GetRequiredService<OAuth2TokenProvider>(), sp.GetRequiredService<CursorStore>(), cities,
+                sp.GetRequiredService<CursorStore>(), cities,
                 sp.GetRequiredService<ILogger<ManifestConnector>>()));
             // A manifest with a Mapping is its own mapper: a JSON source needs no class.
             var declared = manifests.Enabled.Where(m => m.Mapping is not null)

@@ -10,11 +10,16 @@ namespace Tributary.Tests.Connectors;
 /// <summary>The pipeline's real service graph over Azurite, configured with the given settings (manifests included).</summary>
 public static class ConnectorHarness
 {
-    public static async Task<ServiceProvider> BuildAsync(string connectionString, IDictionary<string, string?> settings, params string[] sourceIds)
+    public static Task<ServiceProvider> BuildAsync(string connectionString, IDictionary<string, string?> settings, params string[] sourceIds) =>
+        BuildAsync(connectionString, settings, null, sourceIds);
+
+    /// <param name="time">The clock of the pipeline (rate budgets, resilience timeouts and delays), e.g. a fake one.</param>
+    public static async Task<ServiceProvider> BuildAsync(string connectionString, IDictionary<string, string?> settings, TimeProvider? time, params string[] sourceIds)
     {
         var all = new Dictionary<string, string?>(settings) { [StorageNames.ConnectionSetting] = connectionString };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        if (time is not null) services.AddSingleton(time);
         services.AddTributaryPipeline(configuration);
         foreach (var id in sourceIds) services.AddSingleton<ISourceMapper>(new NothingMapper(id));
         var provider = services.BuildServiceProvider();

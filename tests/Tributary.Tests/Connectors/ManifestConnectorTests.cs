@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Tributary.Landing;
 using Tributary.Sources;
 using Tributary.Sources.Connectors;
@@ -75,6 +76,37 @@ public sealed class ManifestConnectorTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(3, pages);
         Assert.Equal(5, stats.Requests); // 3 pages, the first after two failed attempts.
         Assert.Equal(5, vendor.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_run_longer_than_HttpClients_100_second_default_succeeds_because_the_resilience_pipeline_owns_the_timeouts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var vendor = await TestVendor.StartAsync(ct);
+        vendor.RetryAfterSeconds = 50;
+        for (var i = 0; i < 3; i++) vendor.FailNext.Enqueue(429);
+        var time = new FakeTimeProvider(RunTime);
+        await using var services = await ConnectorHarness.BuildAsync(azurite.ConnectionString, ConnectorHarness.Manifest("Slow", "slow", vendor.BaseUrl, "/cursor",
+            ("Paging:Kind", "Cursor"), ("Paging:CursorPath", "meta.next_cursor"),
+            // Long attempt timeouts, so advancing the fake clock while a real request is in flight cannot cut it.
+            ("Resilience:AttemptTimeoutSeconds", "600"), ("Resilience:TotalTimeoutSeconds", "900")), time, "slow");
+        Assert.Equal(Timeout.InfiniteTimeSpan, services.GetRequiredService<IHttpClientFactory>().CreateClient(ManifestConnector.HttpClientName("slow")).Timeout);
+
+        // The first page's send waits out three Retry-After: 50 s answers, 150 s in all, inside one HttpClient call.
+        var fetch = Task.Run(async () =>
+        {
+            var pages = 0;
+            await foreach (var _ in services.GetRequiredService<SourceRegistry>().Connector("slow").FetchAsync(new Tributary.Sources.SourceRun(RunTime), new FetchStats(), ct)) pages++;
+            return pages;
+        }, ct);
+        while (!fetch.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(fetch, Task.Delay(5, ct));
+        }
+        Assert.Equal(3, await fetch);
+        Assert.Equal(6, vendor.Requests.Count);
+        Assert.True(time.GetUtcNow() - RunTime >= TimeSpan.FromSeconds(150), $"the run took {time.GetUtcNow() - RunTime} of fake time");
     }
 
     [Fact]

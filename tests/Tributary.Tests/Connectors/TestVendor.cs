@@ -35,6 +35,9 @@ public sealed class TestVendor : IAsyncDisposable
     /// <summary>The token requests, as the form or JSON fields received (the secret replaced by its length).</summary>
     public ConcurrentQueue<string> TokenRequests { get; } = new();
 
+    /// <summary>The Retry-After a 429 of <see cref="FailNext"/> carries.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
     /// <summary>Answer the next N requests with this status (then behave again).</summary>
     public ConcurrentQueue<int> FailNext { get; } = new();
 
@@ -104,7 +107,7 @@ public sealed class TestVendor : IAsyncDisposable
             if (vendor.FailNext.TryDequeue(out var status))
             {
                 context.Response.StatusCode = status;
-                if (status == 429) context.Response.Headers.RetryAfter = "1";
+                if (status == 429) context.Response.Headers.RetryAfter = vendor.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await context.Response.WriteAsJsonAsync(new { detail = $"scripted {status}" });
                 return;
             }

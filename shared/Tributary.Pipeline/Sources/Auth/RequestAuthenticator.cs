@@ -5,8 +5,11 @@ using Tributary.Sources.Secrets;
 
 namespace Tributary.Sources.Auth;
 
-/// <summary>Adds a source's credentials to a request, as its manifest declares. Credentials never reach messages or logs.</summary>
-public sealed class RequestAuthenticator(ISecretStore secrets, OAuth2TokenProvider tokens)
+/// <summary>
+/// Adds a source's static credentials (API key, basic) to a request, as its manifest declares; OAuth2 bearer tokens,
+/// which expire and refresh, are the <see cref="BearerTokenHandler"/>'s. Credentials never reach messages or logs.
+/// </summary>
+public sealed class RequestAuthenticator(ISecretStore secrets)
 {
     public async Task ApplyAsync(HttpRequestMessage request, SourceManifest source, CancellationToken cancellationToken)
     {
@@ -26,9 +29,6 @@ public sealed class RequestAuthenticator(ISecretStore secrets, OAuth2TokenProvid
             case AuthKind.Basic:
                 var password = await secrets.GetAsync(auth.SecretName!, cancellationToken);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.Username}:{password}")));
-                break;
-            case AuthKind.OAuth2ClientCredentials:
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(source, cancellationToken));
                 break;
         }
     }
