@@ -23,15 +23,11 @@ public static class ReplayServer
     {
         ArgumentNullException.ThrowIfNull(args);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(ReplayServer).Assembly.GetName().Name,
-        });
-        if (!HasListenAddress(builder.Configuration))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ReplayServer).Assembly.GetName().Name });
+        var configuration = builder.Configuration;
+        var listens = new[] { "urls", "http_ports", "https_ports" }.Any(key => !string.IsNullOrWhiteSpace(configuration[key]))
+            || configuration.GetSection("Kestrel:Endpoints").Exists();
+        if (!listens) builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddSingleton(new ReplayClock(time ?? TimeProvider.System));
         builder.Services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateOnStart();
@@ -45,18 +41,17 @@ public static class ReplayServer
         // Fail at Build, not at the first request, when a setting is wrong.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
 
-        app.MapGet("/", (IOptions<ReplayOptions> options, IEnumerable<ReplayVendor> vendors) =>
-            TypedResults.Ok(ReplayIndex.Create(options, vendors)));
+        app.MapGet("/", (IOptions<ReplayOptions> options, IEnumerable<FaultSwitch> vendors) => TypedResults.Ok(new
+        {
+            service = "tributary-replay",
+            seed = options.Value.Seed,
+            vendors = vendors.Select(v => new { name = v.Vendor, faults = v.Supported.Select(FaultSwitch.NameOf) }),
+        }));
         app.MapHealthChecks("/healthz");
+        app.MapFaultSwitches();
         app.MapOpenMeteo();
         app.MapEntur();
         app.MapOpenAq();
         return app;
     }
-
-    private static bool HasListenAddress(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["urls"])
-        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
-        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
-        || configuration.GetSection("Kestrel:Endpoints").Exists();
 }

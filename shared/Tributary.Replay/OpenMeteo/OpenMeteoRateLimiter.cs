@@ -7,45 +7,26 @@ namespace Tributary.Replay.OpenMeteo;
 
 /// <summary>
 /// The free tier's per-IP limits, as the vendor enforces them: a request is refused once the usage already counted
-/// in the current minute, hour or UTC day has reached the limit; successful requests then add their weight.
-/// Counters reset on fixed clock boundaries. No Retry-After is ever sent.
+/// in the current minute, hour or UTC day has reached the limit; answered requests then add their weight. Counters
+/// reset on fixed clock boundaries. No Retry-After or rate header is ever sent.
 /// </summary>
 internal sealed class OpenMeteoRateLimiter(IOptions<OpenMeteoOptions> options, ReplayClock clock)
 {
-    private readonly Limit[] _limits =
+    private readonly (int Max, FixedWindowCounter<IPAddress> Usage, string Reason)[] _limits =
     [
-        new(options.Value.MinutelyLimit, new(TimeSpan.FromMinutes(1), clock.Time), OpenMeteoReasons.MinutelyLimitExceeded),
-        new(options.Value.HourlyLimit, new(TimeSpan.FromHours(1), clock.Time), OpenMeteoReasons.HourlyLimitExceeded),
-        new(options.Value.DailyLimit, new(TimeSpan.FromDays(1), clock.Time), OpenMeteoReasons.DailyLimitExceeded),
+        (options.Value.MinutelyLimit, new(TimeSpan.FromMinutes(1), clock.Time), OpenMeteoReasons.MinutelyLimitExceeded),
+        (options.Value.HourlyLimit, new(TimeSpan.FromHours(1), clock.Time), OpenMeteoReasons.HourlyLimitExceeded),
+        (options.Value.DailyLimit, new(TimeSpan.FromDays(1), clock.Time), OpenMeteoReasons.DailyLimitExceeded),
     ];
 
     /// <summary>The vendor's 429 reason if <paramref name="client"/> is over a limit, otherwise null.</summary>
-    public string? RejectionReason(IPAddress? client)
+    public string? RejectionReason(IPAddress client) =>
+        _limits.FirstOrDefault(limit => limit.Max > 0 && limit.Usage.UsageOf(Normalise(client)) >= limit.Max).Reason;
+
+    public void Record(IPAddress client, double weight)
     {
-        if (client is null)
-        {
-            return null;
-        }
-
-        var key = Normalise(client);
-        return _limits.FirstOrDefault(limit => limit.Max > 0 && limit.Usage.UsageOf(key) >= limit.Max)?.Reason;
-    }
-
-    public void Record(IPAddress? client, double weight)
-    {
-        if (client is null)
-        {
-            return;
-        }
-
-        var key = Normalise(client);
-        foreach (var limit in _limits.Where(limit => limit.Max > 0))
-        {
-            limit.Usage.Add(key, weight);
-        }
+        foreach (var limit in _limits) limit.Usage.Add(Normalise(client), weight);
     }
 
     private static IPAddress Normalise(IPAddress client) => client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
-
-    private sealed record Limit(int Max, FixedWindowCounter<IPAddress> Usage, string Reason);
 }

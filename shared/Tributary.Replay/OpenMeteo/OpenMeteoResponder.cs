@@ -1,65 +1,51 @@
-using System.Buffers;
+using System.Net;
 using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.OpenMeteo;
 
-/// <summary>Answers <c>/v1/forecast</c> and <c>/v1/archive</c>: faults, then rate limits, then validation, then data.</summary>
-internal sealed class OpenMeteoResponder(
-    ReplayClock clock,
-    OpenMeteoFaultSwitch faults,
-    OpenMeteoRateLimiter rateLimiter,
-    LocationForecastBuilder forecasts,
-    ILogger<OpenMeteoResponder> logger)
+/// <summary>Answers an hourly API in the vendor's order: faults, then rate limits, then validation, then data. Every error is <c>{"reason":...,"error":true}</c>.</summary>
+internal sealed class OpenMeteoResponder(ReplayClock clock, [FromKeyedServices(OpenMeteoReplay.Vendor)] FaultSwitch faults, OpenMeteoRateLimiter limits)
 {
     public async Task RespondAsync(HttpContext context, OpenMeteoApi api)
     {
         var started = clock.Time.GetTimestamp();
-
         var fault = faults.Take();
-        if (fault is OpenMeteoFault.ServerError or OpenMeteoFault.TooManyConcurrentRequests)
+        if (fault is Fault.ServerError or Fault.ServerErrorBurst)
         {
-            OpenMeteoLog.FaultServed(logger, OpenMeteoFaults.NameOf(fault));
-            await (fault == OpenMeteoFault.ServerError
-                ? OpenMeteoJson.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, OpenMeteoReasons.ServerError)
-                : OpenMeteoJson.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, OpenMeteoReasons.TooManyConcurrentRequests));
+            await ErrorAsync(context, StatusCodes.Status500InternalServerError, OpenMeteoReasons.ServerError);
             return;
         }
 
-        var client = context.Connection.RemoteIpAddress;
-        if (rateLimiter.RejectionReason(client) is { } limitReason)
+        if (fault == Fault.TooManyConcurrentRequests)
         {
-            OpenMeteoLog.RateLimited(logger, client, limitReason);
-            await OpenMeteoJson.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, limitReason);
+            await ErrorAsync(context, StatusCodes.Status429TooManyRequests, OpenMeteoReasons.TooManyConcurrentRequests);
             return;
         }
 
-        var now = clock.UtcNow;
-        ForecastRequest request;
+        var client = context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
+        if (limits.RejectionReason(client) is { } limitReason)
+        {
+            await ErrorAsync(context, StatusCodes.Status429TooManyRequests, limitReason);
+            return;
+        }
+
+        HourlyRequest request;
         try
         {
-            request = ForecastRequestParser.Parse(context.Request.Query, api, now);
+            request = HourlyRequestParser.Parse(context.Request.Query, api, clock.UtcNow);
         }
         catch (OpenMeteoRequestException rejected)
         {
-            OpenMeteoLog.RequestRejected(logger, rejected.Message);
-            await OpenMeteoJson.WriteErrorAsync(context, StatusCodes.Status400BadRequest, rejected.Message);
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, rejected.Message);
             return;
         }
 
-        var locations = forecasts.Build(request, now);
-        var body = new ArrayBufferWriter<byte>(16 * 1024);
-        ForecastJsonWriter.Write(body, request, locations, clock.Time.GetElapsedTime(started).TotalMilliseconds);
-
-        rateLimiter.Record(client, QueryWeight.Of(request, locations));
-        if (fault != OpenMeteoFault.None) OpenMeteoLog.FaultServed(logger, OpenMeteoFaults.NameOf(fault));
-        await OpenMeteoJson.WriteAsync(context, StatusCodes.Status200OK, fault switch
-        {
-            OpenMeteoFault.TruncatedBody => body.WrittenMemory[..(body.WrittenCount / 2)],
-            OpenMeteoFault.SchemaDrift => Drift(body.WrittenMemory),
-            _ => body.WrittenMemory,
-        });
+        var window = HourlyWindow.Of(request, clock.UtcNow);
+        var body = HourlyResponseWriter.Write(request, window, clock.Time.GetElapsedTime(started).TotalMilliseconds);
+        limits.Record(client, window.Weight(request.Hourly.Count));
+        await VendorResponse.SendAsync(context, StatusCodes.Status200OK, FaultSwitch.Distort(fault, body, api.Drift), "application/json; charset=utf-8");
     }
 
-    private static ReadOnlyMemory<byte> Drift(ReadOnlyMemory<byte> body) =>
-        System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body.Span).Replace("\"apparent_temperature\"", "\"apparent_temp\"", StringComparison.Ordinal));
+    private static Task ErrorAsync(HttpContext context, int status, string reason) =>
+        VendorResponse.SendJsonAsync(context, status, new { reason, error = true });
 }

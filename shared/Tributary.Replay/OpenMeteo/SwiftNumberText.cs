@@ -8,32 +8,16 @@ namespace Tributary.Replay.OpenMeteo;
 /// </summary>
 internal static class SwiftNumberText
 {
-    public static string Float(float value) => Description(value, value.ToString("R", CultureInfo.InvariantCulture));
+    public static string Float(float value) => Description(value.ToString("R", CultureInfo.InvariantCulture));
 
-    public static string Double(double value) => Description(value, value.ToString("R", CultureInfo.InvariantCulture));
+    public static string Double(double value) => Description(value.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>Rounded half away from zero (Swift's <c>rounded()</c>), then printed with exactly <paramref name="decimals"/> digits.</summary>
     public static string Fixed(double value, int decimals) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     // Swift always shows a fractional part ("38.0") and writes exponents in lower case ("1e-05").
-    private static string Description(double value, string shortest)
-    {
-        if (double.IsNaN(value))
-        {
-            return "nan";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "inf" : "-inf";
-        }
-
-        if (shortest.Contains('E', StringComparison.Ordinal))
-        {
-            return shortest.Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
-        }
-
-        return shortest.Contains('.', StringComparison.Ordinal) ? shortest : shortest + ".0";
-    }
+    private static string Description(string shortest) =>
+        shortest.Contains('E', StringComparison.Ordinal) ? shortest.Replace('E', 'e')
+        : shortest.Contains('.', StringComparison.Ordinal) ? shortest : shortest + ".0";
 }

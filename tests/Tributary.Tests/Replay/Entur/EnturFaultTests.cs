@@ -10,19 +10,6 @@ public sealed class EnturFaultTests
     private static readonly object Variables = new { id = Jernbanetorget, start = "2025-01-15T07:00:00+01:00", range = 3600, n = 20 };
 
     [Fact]
-    public async Task The_index_lists_the_entur_endpoints_and_fault_switch()
-    {
-        await using var server = await RunningReplayServer.StartAsync();
-        var index = await server.GetJsonAsync("/");
-
-        var entur = Assert.Single(index.GetProperty("vendors").EnumerateArray(), vendor => vendor.GetProperty("name").GetString() == "entur");
-        Assert.Equal(
-            ["POST /journey-planner/v3/graphql", "GET /marduk-production/outbound/gtfs/rb_norway-aggregated-gtfs.zip", "POST /oauth/token"],
-            entur.GetProperty("endpoints").EnumerateArray().Select(endpoint => endpoint.GetString()));
-        Assert.Equal(FaultRoute, entur.GetProperty("faultSwitch").GetString());
-    }
-
-    [Fact]
     public async Task Server_error_answers_500_internal_server_error_with_the_quota_headers_and_can_be_switched_off()
     {
         await using var server = await RunningReplayServer.StartAsync();

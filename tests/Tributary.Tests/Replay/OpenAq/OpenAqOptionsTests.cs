@@ -19,17 +19,4 @@ public sealed class OpenAqOptionsTests
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_index_lists_the_openaq_endpoints_and_the_demo_key()
-    {
-        await using var server = await RunningReplayServer.StartAsync();
-
-        var index = await server.GetJsonAsync("/");
-
-        var openaq = index.GetProperty("vendors").EnumerateArray().Single(v => v.GetProperty("name").GetString() == "openaq");
-        Assert.Equal(["GET /v3/locations", "GET /v3/locations/{id}", "GET /v3/sensors/{id}/hours"],
-            openaq.GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("/_replay/faults/openaq", openaq.GetProperty("faultSwitch").GetString());
-        Assert.Contains("replay-openaq-key", openaq.GetProperty("description").GetString(), StringComparison.Ordinal);
-    }
 }
