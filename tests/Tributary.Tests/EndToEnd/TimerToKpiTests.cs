@@ -27,6 +27,7 @@ public sealed class TimerToKpiTests(AzuriteFixture azurite) : IClassFixture<Azur
             ["AzureWebJobs.IngestPartnerDepartures.Disabled"] = "true",
             ["AzureWebJobs__IngestTimetable__Disabled"] = "true",
             ["AzureWebJobs__IngestAirQuality__Disabled"] = "1",
+            ["AzureWebJobs.IngestScheduledSources.Disabled"] = "true",
         };
         await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: true, hostSettings: onlyWeather, cancellationToken: ct);
         var log = app.Invocations;
