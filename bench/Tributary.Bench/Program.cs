@@ -77,5 +77,7 @@ internal sealed class NothingMapper(string sourceId) : ISourceMapper
 {
     public string SourceId => sourceId;
 
-    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context) => new([], Array.Empty<RejectedRecord>());
+    public Tributary.Quality.PayloadSchema Schema => Tributary.Quality.PayloadSchema.None;
+
+    public MappingResult Map(Stream payload, RawPageContext context) => new([], Array.Empty<RejectedRecord>());
 }

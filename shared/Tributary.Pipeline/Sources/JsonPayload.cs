@@ -7,12 +7,11 @@ namespace Tributary.Sources;
 internal static class JsonPayload
 {
     /// <exception cref="MalformedPayloadException">The bytes are not one JSON document.</exception>
-    public static JsonDocument Parse(ReadOnlySpan<byte> payload, RawPageContext context)
+    public static JsonDocument Parse(Stream payload, RawPageContext context)
     {
         try
         {
-            var reader = new Utf8JsonReader(payload);
-            return JsonDocument.ParseValue(ref reader);
+            return JsonDocument.Parse(payload);
         }
         catch (JsonException ex)
         {

@@ -32,7 +32,9 @@ public static class ConnectorHarness
     {
         public string SourceId => sourceId;
 
-        public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context) => new([], Array.Empty<RejectedRecord>());
+        public Quality.PayloadSchema Schema => Quality.PayloadSchema.None;
+
+        public MappingResult Map(Stream payload, RawPageContext context) => new([], Array.Empty<RejectedRecord>());
     }
 
     /// <summary>Manifest settings for a source at <paramref name="baseUrl"/>, under <c>Sources:{key}</c>.</summary>

@@ -121,7 +121,7 @@ public sealed class GtfsFeedMapperTests
         Assert.Contains("trips.txt has no 'trip_id'", noTripId.Message, StringComparison.Ordinal);
 
         var truncated = Zip(TrappyFeed);
-        Assert.Throws<MalformedPayloadException>(() => Mapper.Map(truncated.AsSpan(0, truncated.Length / 2), Context));
+        Assert.Throws<MalformedPayloadException>(() => Mapper.Map(truncated[..(truncated.Length / 2)], Context));
     }
 
     [Fact]

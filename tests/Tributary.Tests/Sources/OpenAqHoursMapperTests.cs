@@ -111,8 +111,8 @@ public sealed class OpenAqHoursMapperTests
     [Fact]
     public void A_page_without_results_or_without_a_sensor_is_malformed()
     {
-        Assert.Throws<MalformedPayloadException>(() => Mapper.Map("""{ "meta": {} }"""u8, Oslo));
-        Assert.Throws<MalformedPayloadException>(() => Mapper.Map("""{ "results": [] }"""u8, Oslo with { ItemId = null }));
-        Assert.Throws<MalformedPayloadException>(() => Mapper.Map("""{ "results": [ { "value": 1"""u8, Oslo));
+        Assert.Throws<MalformedPayloadException>(() => Mapper.Map("""{ "meta": {} }"""u8.ToArray(), Oslo));
+        Assert.Throws<MalformedPayloadException>(() => Mapper.Map("""{ "results": [] }"""u8.ToArray(), Oslo with { ItemId = null }));
+        Assert.Throws<MalformedPayloadException>(() => Mapper.Map("""{ "results": [ { "value": 1"""u8.ToArray(), Oslo));
     }
 }

@@ -1,3 +1,4 @@
+using Tributary.Quality;
 using System.Text.Json;
 using Tributary.Curation;
 
@@ -22,7 +23,34 @@ public sealed class JourneyPlannerMapper(string sourceId, IReadOnlyDictionary<st
 
     public string SourceId => sourceId;
 
-    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
+    private const FieldKinds Text = FieldKinds.String, Bool = FieldKinds.Boolean, Null = FieldKinds.Null;
+    private const string Call = "data.stopPlace.estimatedCalls[]";
+
+    /// <summary>What it reads of a departure board; the name, realtimeState and line the query asks for are known, not read.</summary>
+    public PayloadSchema Schema { get; } = new(
+    [
+        new("data", FieldKinds.Object | Null),
+        new("errors", FieldKinds.Array, Required: false),
+        new("data.stopPlace", FieldKinds.Object | Null),
+        new("data.stopPlace.id", Text, Required: false),
+        new("data.stopPlace.name", Text | Null, Required: false),
+        new("data.stopPlace.latitude", FieldKinds.Number | Null, Required: false),
+        new("data.stopPlace.longitude", FieldKinds.Number | Null, Required: false),
+        new("data.stopPlace.estimatedCalls", FieldKinds.Array, Required: false),
+        new($"{Call}.aimedDepartureTime", Text),
+        new($"{Call}.expectedDepartureTime", Text | Null),
+        new($"{Call}.actualDepartureTime", Text | Null, Required: false),
+        new($"{Call}.realtime", Bool),
+        new($"{Call}.realtimeState", Text | Null, Required: false),
+        new($"{Call}.cancellation", Bool),
+        new($"{Call}.predictionInaccurate", Bool),
+        new($"{Call}.date", Text),
+        new($"{Call}.quay", FieldKinds.Object | Null, Required: false),
+        new($"{Call}.serviceJourney", FieldKinds.Object),
+        new($"{Call}.serviceJourney.id", Text),
+    ], ["data.stopPlace", Call]);
+
+    public MappingResult Map(Stream payload, RawPageContext context)
     {
         var cityId = context.KnownCity(cities, "give the stop place item a 'City'").Id;
 

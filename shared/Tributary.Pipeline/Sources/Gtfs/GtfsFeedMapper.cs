@@ -1,3 +1,4 @@
+using Tributary.Quality;
 using System.Globalization;
 using System.IO.Compression;
 using Tributary.Curation;
@@ -25,12 +26,32 @@ public sealed class GtfsFeedMapper(IReadOnlyDictionary<string, Configuration.Cit
 
     public string SourceId => Id;
 
-    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
+    /// <summary>
+    /// The files and columns it reads (<c>file:column</c>). GTFS files carry many optional columns it has no use for,
+    /// so a new column is not drift here; a column it reads going missing is.
+    /// </summary>
+    public PayloadSchema Schema { get; } = new(
+    [
+        .. Columns("agency.txt", ["agency_timezone"]),
+        .. Columns("stops.txt", ["stop_id", "stop_lat", "stop_lon"], ["stop_name", "location_type", "parent_station", "platform_code", "wheelchair_boarding"]),
+        .. Columns("trips.txt", ["trip_id", "service_id"]),
+        .. Columns("stop_times.txt", ["trip_id", "stop_id", "departure_time"], ["arrival_time", "pickup_type"]),
+        .. Columns("calendar.txt", [], ["service_id", "start_date", "end_date"]),
+        .. Columns("calendar_dates.txt", [], ["service_id", "date", "exception_type"]),
+    ], []);
+
+    private static IEnumerable<FieldExpectation> Columns(string file, string[] required, string[]? optional = null) =>
+        required.Select(c => new FieldExpectation($"{file}:{c}", FieldKinds.Column))
+            .Concat((optional ?? []).Select(c => new FieldExpectation($"{file}:{c}", FieldKinds.Column, Required: false)));
+
+    public MappingResult Map(Stream payload, RawPageContext context)
     {
         ZipArchive zip;
         try
         {
-            zip = new ZipArchive(new MemoryStream(payload.ToArray(), writable: false), ZipArchiveMode.Read);
+            // Read in place: on a seekable stream (a blob opened for reading) the archive inflates one entry at a time, so
+            // a national feed is never held whole in memory.
+            zip = new ZipArchive(payload, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException ex)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tributary.Configuration;
 using Tributary.Curation;
+using Tributary.Quality;
 using Tributary.Sources.Manifests;
 
 namespace Tributary.Sources.Mapping;
@@ -22,11 +23,15 @@ public sealed class DeclarativeMapper : ISourceMapper
         SourceId = manifest.Id;
         _cities = cities;
         _time = new TimeReader(_spec.Time);
+        Schema = SchemaOf(_spec);
     }
 
     public string SourceId { get; }
 
-    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
+    /// <summary>Derived from the declaration: exactly the fields it maps, and the record object closed, so a new field is noticed.</summary>
+    public PayloadSchema Schema { get; }
+
+    public MappingResult Map(Stream payload, RawPageContext context)
     {
         using var doc = JsonPayload.Parse(payload, context);
         var root = doc.RootElement;
@@ -131,6 +136,37 @@ public sealed class DeclarativeMapper : ISourceMapper
 
     private static UnitConversion? Conversion(JsonElement root, ValueSpec spec) =>
         UnitConversion.TryFind(ServedUnit(root, spec), spec.Unit, spec.MolarMass, out var conversion) ? conversion : null;
+
+    private static PayloadSchema SchemaOf(MappingSpec spec)
+    {
+        const FieldKinds Any = (FieldKinds)127;
+        var columns = spec.Layout == RecordLayout.Columns;
+        var records = spec.Records;
+        // Where a record's field lives: a column array's elements, or a field of every row.
+        string Cell(string field) => records.Length == 0 ? field : columns ? $"{records}.{field}[]" : $"{records}[].{field}";
+        var fields = new List<FieldExpectation>();
+        if (records.Length > 0) fields.Add(new(records, columns ? FieldKinds.Object : FieldKinds.Array));
+        if (columns && records.Length > 0)
+        {
+            fields.AddRange(spec.Values.Select(v => new FieldExpectation($"{records}.{v.Field}", FieldKinds.Array)));
+            fields.Add(new($"{records}.{spec.Time.Field}", FieldKinds.Array));
+        }
+        fields.Add(new(Cell(spec.Time.Field), spec.Time.Convention == TimeConvention.UnixSeconds ? FieldKinds.Number : FieldKinds.String));
+        fields.AddRange(spec.Values.Select(v => new FieldExpectation(Cell(v.Field), FieldKinds.Number | FieldKinds.Null)));
+        fields.AddRange(spec.Values.Where(v => v.UnitField is not null).Select(v => new FieldExpectation(v.UnitField!, FieldKinds.String, Required: false)));
+        fields.AddRange(spec.Flags.Select(f => new FieldExpectation(Cell(f.Field), Any, Required: false)));
+        if (spec.Time.OffsetField is { } offset && spec.Time.Convention == TimeConvention.OffsetField) fields.Add(new(offset, FieldKinds.Number));
+        if (spec.Location.From == LocationSource.Fields)
+        {
+            fields.Add(new(Cell(spec.Location.IdField!), FieldKinds.String | FieldKinds.Number));
+            foreach (var coordinate in new[] { spec.Location.LatitudeField, spec.Location.LongitudeField }.OfType<string>())
+            {
+                fields.Add(new(Cell(coordinate), FieldKinds.Number | FieldKinds.String | FieldKinds.Null, Required: false));
+            }
+        }
+        string[] closed = records.Length == 0 ? [] : [columns ? records : records + "[]"];
+        return new PayloadSchema(fields, closed);
+    }
 
     private sealed record RecordHeader(DateTimeOffset Time, RecordLocation Location, QualityFlags Flags);
 }

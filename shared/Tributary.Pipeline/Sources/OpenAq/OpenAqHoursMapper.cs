@@ -1,3 +1,4 @@
+using Tributary.Quality;
 using System.Text.Json;
 using Tributary.Curation;
 
@@ -17,7 +18,28 @@ public sealed class OpenAqHoursMapper(IReadOnlyDictionary<string, Configuration.
 
     public string SourceId => Id;
 
-    public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context)
+    private const FieldKinds Text = FieldKinds.String, Number = FieldKinds.Number, Any = (FieldKinds)127;
+
+    /// <summary>What it reads of a <c>/v3/sensors/{id}/hours</c> page; the summary and coordinates are known, not read.</summary>
+    public PayloadSchema Schema { get; } = new(
+    [
+        new("results", FieldKinds.Array),
+        new("results[].value", Number | FieldKinds.Null),
+        new("results[].parameter.name", Text),
+        new("results[].parameter.units", Text),
+        new("results[].period.datetimeFrom.utc", Text),
+        new("results[].period.datetimeTo.utc", Text),
+        new("results[].flagInfo.hasFlags", FieldKinds.Boolean, Required: false),
+        new("results[].coverage.percentComplete", Number, Required: false),
+        new("results[].parameter", FieldKinds.Object, Required: false),
+        new("results[].period", FieldKinds.Object, Required: false),
+        new("results[].flagInfo", FieldKinds.Object, Required: false),
+        new("results[].coverage", FieldKinds.Object | FieldKinds.Null, Required: false),
+        new("results[].summary", FieldKinds.Object | FieldKinds.Null, Required: false),
+        new("results[].coordinates", Any, Required: false),
+    ], ["results[]"]);
+
+    public MappingResult Map(Stream payload, RawPageContext context)
     {
         var cityId = context.KnownCity(cities, "give the sensor item a 'City'").Id;
         if (string.IsNullOrEmpty(context.ItemId))
