@@ -12,7 +12,7 @@ public sealed class ObservationStore(StorageAccount storage, TableWriteMode mode
 {
     private readonly ChangeDetectingWriter<ObservationEntity> _rows = new(storage.Table(StorageNames.ObservationsTable), mode);
 
-    /// <returns>The rows written and left unchanged, and the city-days that hold the given observations.</returns>
+    /// <returns>The rows written and the rows left unchanged.</returns>
     public async Task<ObservationWriteResult> UpsertAsync(IReadOnlyList<Observation> observations, ObservationLineage lineage, CancellationToken cancellationToken)
     {
         var counts = new WriteCounts();
@@ -28,8 +28,7 @@ public sealed class ObservationStore(StorageAccount storage, TableWriteMode mode
                 cancellationToken,
                 shouldReplace: (stored, row) => row.Supersedes(stored));
         }
-        var cityDays = observations.Select(o => (o.CityId, DateOnly.FromDateTime(o.TimestampUtc.UtcDateTime))).Distinct().Order().ToList();
-        return new ObservationWriteResult(counts.Written, counts.Unchanged, cityDays);
+        return new ObservationWriteResult(counts.Written, counts.Unchanged);
     }
 
     /// <summary>Reads one metric of one city-day, in row-key (time) order.</summary>

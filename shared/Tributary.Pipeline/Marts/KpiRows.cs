@@ -64,7 +64,7 @@ public static class KpiRows
             BucketSeconds = (int)grain.Length().TotalSeconds,
             Value = result.Value is { } v ? Math.Round(v, Decimals, MidpointRounding.AwayFromZero) : null,
             Unit = kpi.Unit,
-            Reason = result.Value is null ? result.Reason ?? "missing_input" : null,
+            Reason = result.Value is null ? result.Reason ?? KpiReasons.MissingInput : null,
             Inputs = inputs.Count,
             Used = result.Used,
             Coverage = Math.Round(result.Coverage, Decimals, MidpointRounding.AwayFromZero),

@@ -63,8 +63,8 @@ internal static class FixtureDay
 
     public static readonly string[] Tables = [StorageNames.ObservationsTable, StorageNames.KpisTable, StorageNames.DimensionsTable];
 
-    /// <summary>Empty tables for each test (the tests of a class share one Azurite).</summary>
-    public static async Task CreateTablesAsync(StorageAccount storage, CancellationToken ct)
+    /// <summary>Empty tables (the tests of a class share one Azurite) with the day's stop dimension.</summary>
+    public static async Task PrepareAsync(StorageAccount storage, CancellationToken ct)
     {
         foreach (var table in Tables)
         {
@@ -77,6 +77,14 @@ internal static class FixtureDay
             }
             await storage.Table(table).CreateAsync(ct);
         }
+        await new DimensionStore(storage).UpsertAsync(Stops, ct);
+    }
+
+    /// <summary>Prepared tables with every page of the day delivered once, in order, by run <paramref name="runId"/>.</summary>
+    public static async Task LoadAsync(StorageAccount storage, string runId, CancellationToken ct)
+    {
+        await PrepareAsync(storage, ct);
+        foreach (var page in Pages) await DeliverAsync(storage, page, runId, ct);
     }
 
     public static Aggregator Aggregator(StorageAccount storage, TableWriteMode mode = TableWriteMode.Batched) =>

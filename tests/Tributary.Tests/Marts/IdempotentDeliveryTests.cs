@@ -60,12 +60,6 @@ public sealed class IdempotentDeliveryTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("20261122T0700Z", rows.Single(r => r.TimestampUtc == At(7, 10)).RunId);
     }
 
-    private static async Task PrepareAsync(StorageAccount storage, CancellationToken ct)
-    {
-        await CreateTablesAsync(storage, ct);
-        await new DimensionStore(storage).UpsertAsync(Stops, ct);
-    }
-
     private static async Task<IReadOnlyList<string>[]> SnapshotAsync(StorageAccount storage, bool withETags) =>
         await Task.WhenAll(Tables.Select(t => withETags ? TableSnapshot.TakeAsync(storage, t) : TableSnapshot.ContentAsync(storage, t)));
 }

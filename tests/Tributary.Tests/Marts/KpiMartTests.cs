@@ -111,9 +111,7 @@ public sealed class KpiMartTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         var ct = TestContext.Current.CancellationToken;
         var storage = azurite.Storage();
-        await CreateTablesAsync(storage, ct);
-        await new Curation.DimensionStore(storage).UpsertAsync(Stops, ct);
-        foreach (var page in Pages) await DeliverAsync(storage, page, "20261122T1000Z", ct);
+        await LoadAsync(storage, "20261122T1000Z", ct);
 
         var rows = new List<KpiEntity>();
         await foreach (var row in storage.Table(StorageNames.KpisTable).QueryAsync<KpiEntity>(cancellationToken: ct)) rows.Add(row);
@@ -138,9 +136,7 @@ public sealed class KpiMartTests(AzuriteFixture azurite) : IClassFixture<Azurite
     {
         var ct = TestContext.Current.CancellationToken;
         var storage = azurite.Storage();
-        await CreateTablesAsync(storage, ct);
-        await new Curation.DimensionStore(storage).UpsertAsync(Stops, ct);
-        foreach (var page in Pages) await DeliverAsync(storage, page, "20261122T1000Z", ct);
+        await LoadAsync(storage, "20261122T1000Z", ct);
         var before = await TableSnapshot.TakeAsync(storage, StorageNames.KpisTable);
 
         // A later board run reports a new delay at quay 1; thermal comfort and the AQI must not even be read again.
