@@ -35,17 +35,18 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<JsonQueue>();
         services.AddSingleton<RawPayloadStore>();
         services.AddSingleton<RunRecordStore>();
-        services.AddSingleton<ObservationStore>();
+        services.AddSingleton(sp => new ObservationStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<QualityStore>();
         services.AddSingleton<DimensionStore>();
-        services.AddSingleton<KpiStore>();
+        services.AddSingleton(sp => new KpiStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<SourceScheduler>();
         services.AddSingleton<Curator>();
         services.AddSingleton<Aggregator>();
         services.AddSingleton<KpiQueryService>();
+        services.AddTributaryKpis(configuration);
         services.AddSingleton<Backfill.BackfillService>();
         services.AddSingleton<IReadOnlyDictionary<string, City>>(sp =>
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));

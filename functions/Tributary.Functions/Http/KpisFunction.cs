@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tributary.Functions.OpenApi;
 using Tributary.Marts;
+using Tributary.Marts.Kpis;
 using Tributary.Query;
 
 namespace Tributary.Functions.Http;
@@ -15,10 +16,12 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
 {
     [Function("Kpis")]
     [OpenApiOperation("GetKpis", "KPI series per city",
-        Description = "Hourly buckets of one KPI for the given cities over [from, to) in UTC. The range is limited (31 days by default). " +
-                      "Null values mean a missing input, never zero. Supports If-None-Match.")]
-    [OpenApiQuery("metric", "KPI id from /api/catalog; defaults to thermal_comfort.", Example = KpiCatalog.ThermalComfortId)]
-    [OpenApiQuery("city", "Comma-separated city ids; all cities when absent.", Example = "oslo,bergen")]
+        Description = "Hourly or daily buckets of one KPI for the given cities (or one stop place) whose start lies in [from, to) in UTC. " +
+                      "The range is limited (31 days by default). Null values mean a missing input, never zero; the reason says which. Supports If-None-Match.")]
+    [OpenApiQuery("metric", "KPI id from /api/catalog; defaults to thermal_comfort.", Example = ThermalComfortFactor.KpiId)]
+    [OpenApiQuery("city", "Comma-separated city ids; all cities when absent. Exactly one with 'stop'.", Example = "oslo,bergen")]
+    [OpenApiQuery("grain", "'hour' (default) or 'day' (UTC days); the catalog lists each KPI's grains.", Example = "hour")]
+    [OpenApiQuery("stop", "A stop place id, for KPIs the catalog lists with the 'stopPlace' dimension; city-wide when absent.", Example = "NSR:StopPlace:58366")]
     [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset); defaults to yesterday 00:00 UTC.", Format = "date-time")]
     [OpenApiQuery("to", "Exclusive end, ISO-8601 (UTC when no offset); defaults to the day after tomorrow 00:00 UTC.", Format = "date-time")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid; the problem names it.")]
@@ -30,11 +33,16 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
         try
         {
             var today = time.GetUtcNow().UtcDateTime.Date;
+            var grain = QueryValues.Text(request, "grain");
             var query = new KpiQuery(
-                QueryValues.Text(request, "metric") ?? KpiCatalog.ThermalComfortId,
+                QueryValues.Text(request, "metric") ?? ThermalComfortFactor.KpiId,
                 (QueryValues.Text(request, "city") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Instant(request, "from") ?? new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero),
-                Instant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero));
+                Instant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero))
+            {
+                Grain = grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain) ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{grain}'."),
+                StopPlace = QueryValues.Text(request, "stop"),
+            };
             response = await queries.GetSeriesAsync(query, request.HttpContext.RequestAborted);
         }
         catch (KpiQueryException ex)

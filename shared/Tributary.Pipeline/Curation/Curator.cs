@@ -46,14 +46,19 @@ public sealed partial class Curator(
         var quarantineBlob = mapped.Rejected.Count > 0
             ? await quarantine.PutAsync(message.Blob, message.Sha256, null, mapped.Rejected, cancellationToken)
             : null;
-        if (mapped.Dimensions.Count > 0) await dimensions.UpsertAsync(mapped.Dimensions, cancellationToken);
+        var changedDimensions = new List<string>();
+        foreach (var kind in mapped.Dimensions.GroupBy(d => d.Kind, StringComparer.Ordinal))
+        {
+            if (await dimensions.UpsertAsync([.. kind], cancellationToken) > 0) changedDimensions.Add(kind.Key);
+        }
         var result = await observations.UpsertAsync(mapped.Observations, new ObservationLineage(message.RunId, message.Blob, message.Sha256), cancellationToken);
 
         // Always ask for the recompute, even when nothing changed: if an earlier attempt wrote the rows but died
-        // before queueing, this is the only path by which the KPIs catch up.
-        foreach (var city in result.CityDays.GroupBy(cd => cd.City))
+        // before queueing, this is the only path by which the KPIs catch up. The message names the metrics, days and
+        // stops the page touched, so only the KPIs that read them are recomputed.
+        foreach (var city in mapped.Observations.GroupBy(o => o.CityId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            await queue.SendAsync(StorageNames.AggregateQueue, new AggregateMessage(city.Key, city.Select(cd => cd.Day).ToList()), cancellationToken);
+            await queue.SendAsync(StorageNames.AggregateQueue, AggregateMessage.For(city.Key, city, changedDimensions), cancellationToken);
         }
 
         var page = new PageQuality(message.Source, message.RunId, message.Blob, mapped.Observations.Count,

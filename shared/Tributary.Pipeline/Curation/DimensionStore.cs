@@ -5,45 +5,59 @@ using Tributary.Storage;
 namespace Tributary.Curation;
 
 /// <summary>
-/// Table <c>dimensions</c>: PartitionKey = kind (e.g. <c>stop</c>), RowKey = member id (e.g. <c>NSR:Quay:1001</c>),
-/// one property per attribute. Only rows whose attributes change are written, so re-curating a page changes nothing.
+/// Table <c>dimensions</c>: PartitionKey = kind (<c>stop</c>, <c>sensor</c>), RowKey = member id (e.g.
+/// <c>NSR:Quay:1001</c>), one string column per attribute. This is the one table without a typed entity: its
+/// columns are whatever each source's mapper declares for its kind, so a new source adds attributes without a
+/// change here. Only rows whose attributes change are written, so re-curating a page changes nothing.
 /// </summary>
 public sealed class DimensionStore(StorageAccount storage)
 {
-    private const int MaxBatch = 100;
+    public const string StopKind = "stop";
 
-    private TableClient Table => storage.Table(StorageNames.DimensionsTable);
+    private readonly ChangeDetectingWriter<TableEntity> _rows = new(storage.Table(StorageNames.DimensionsTable), content: TableEntityContent.Instance);
 
+    /// <returns>How many rows were written.</returns>
     public async Task<int> UpsertAsync(IReadOnlyList<DimensionRecord> records, CancellationToken cancellationToken)
     {
         var written = 0;
-        foreach (var kind in records.GroupBy(r => r.Kind))
+        foreach (var kind in records.GroupBy(r => r.Kind, StringComparer.Ordinal))
         {
             TableKey.Validate(kind.Key);
-            var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {kind.Key}"), cancellationToken: cancellationToken))
-            {
-                existing[row.RowKey] = row;
-            }
-            var changes = new List<TableTransactionAction>();
-            foreach (var record in kind.DistinctBy(r => r.Id))
-            {
-                TableKey.Validate(record.Id);
-                var entity = new TableEntity(kind.Key, record.Id);
-                foreach (var (name, value) in record.Attributes.Where(a => a.Value is not null)) entity[name] = value;
-                if (existing.TryGetValue(record.Id, out var current) && Same(current, entity)) continue;
-                changes.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
-            }
-            foreach (var chunk in changes.Chunk(MaxBatch)) await Table.SubmitTransactionAsync(chunk, cancellationToken);
-            written += changes.Count;
+            IReadOnlyList<TableEntity> desired = [.. kind.DistinctBy(r => r.Id).Select(ToEntity)];
+            var counts = await _rows.SyncAsync(
+                ct => Existing(kind.Key, desired, ct),
+                _ => Task.FromResult(desired),
+                cancellationToken);
+            written += counts.Written;
         }
         return written;
     }
 
-    private static bool Same(TableEntity current, TableEntity incoming)
+    /// <summary>
+    /// The stop place of each quay: the <c>parentStation</c> the GTFS stop dimension gives it, or the id itself when
+    /// it has none (it is a stop place) or is not in the dimension yet.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> StopPlacesAsync(IEnumerable<string> stopIds, CancellationToken cancellationToken)
     {
-        static IEnumerable<KeyValuePair<string, object>> Attributes(TableEntity e) =>
-            e.Where(p => p.Key is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey")).OrderBy(p => p.Key, StringComparer.Ordinal);
-        return Attributes(current).Select(p => $"{p.Key}={p.Value}").SequenceEqual(Attributes(incoming).Select(p => $"{p.Key}={p.Value}"));
+        var ids = stopIds.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await Task.WhenAll(ids.Select(id => _rows.GetAsync(StopKind, id, cancellationToken)));
+        return ids.Zip(rows).ToDictionary(
+            p => p.First,
+            p => p.Second?.GetString("parentStation") is { Length: > 0 } parent ? parent : p.First,
+            StringComparer.Ordinal);
+    }
+
+    // A national feed has tens of thousands of stops: read the partition once rather than a point read per row.
+    private async Task<IReadOnlyList<TableEntity>> Existing(string kind, IReadOnlyList<TableEntity> desired, CancellationToken cancellationToken) =>
+        desired.Count <= 50
+            ? [.. (await Task.WhenAll(desired.Select(d => _rows.GetAsync(kind, d.RowKey, cancellationToken)))).OfType<TableEntity>()]
+            : await _rows.PartitionAsync(kind, cancellationToken);
+
+    private static TableEntity ToEntity(DimensionRecord record)
+    {
+        TableKey.Validate(record.Id);
+        var entity = new TableEntity(record.Kind, record.Id);
+        foreach (var (name, value) in record.Attributes.Where(a => a.Value is not null)) entity[name] = value;
+        return entity;
     }
 }

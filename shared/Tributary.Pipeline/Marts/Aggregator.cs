@@ -4,42 +4,67 @@ using Tributary.Curation;
 namespace Tributary.Marts;
 
 /// <summary>
-/// The aggregate stage: recomputes every KPI bucket of the requested city-days from the observations alone.
-/// Because a bucket is a function of its inputs, late, duplicated or reordered messages all converge.
+/// The aggregate stage: recomputes, from the observations alone, the buckets of the KPIs whose inputs the message
+/// says changed, for its city and days. Each input metric of a city-day is read once for all those KPIs; each KPI's
+/// day partition is rewritten only where a row changed. Because a bucket is a function of its inputs, late,
+/// duplicated or reordered messages all converge.
 /// </summary>
-public sealed partial class Aggregator(ObservationStore observations, KpiStore kpis, ILogger<Aggregator> logger)
+public sealed partial class Aggregator(ObservationStore observations, DimensionStore dimensions, KpiStore kpis, KpiCatalog catalog, ILogger<Aggregator> logger)
 {
+    /// <returns>The KPI rows written or deleted.</returns>
     public async Task<int> AggregateAsync(AggregateMessage message, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.City)) throw new InvalidMessageException("aggregate message has no 'city'.");
-        if (message.Days is not { Count: > 0 }) throw new InvalidMessageException("aggregate message has no 'days'.");
-        var written = 0;
-        foreach (var day in message.Days.Distinct())
+        if (message.Days is null) throw new InvalidMessageException("aggregate message has no 'days'.");
+        var affected = catalog.AffectedBy(message.Metrics, message.Dimensions?.Contains(DimensionStore.StopKind) == true);
+        if (affected.Count == 0 || message.Days.Count == 0)
         {
-            var inputs = await observations.GetMetricAsync(message.City, day, Metrics.ApparentTemperature, cancellationToken);
-            var points = ThermalComfortBuckets(inputs.Select(ObservationInput.From));
-            written += await kpis.ReplaceDayAsync(KpiCatalog.ThermalComfortId, message.City, day, points, cancellationToken);
-            LogAggregated(logger, message.City, day, points.Count, written);
+            LogNothingAffected(logger, message.City, string.Join(",", message.Metrics ?? []));
+            return 0;
         }
-        return written;
+
+        // A departure board touches its own stops only; a change to a city-wide input (or to which stop place a quay
+        // belongs to) touches every stop place's rows.
+        var onlyListedStops = message.Stops is { Count: > 0 } && message.Metrics is { Count: > 0 } metrics &&
+                              metrics.All(StopLocatedMetrics.Contains) && message.Dimensions is not { Count: > 0 };
+        IReadOnlySet<string>? stopPlaces = onlyListedStops
+            ? (await dimensions.StopPlacesAsync(message.Stops!, cancellationToken)).Values.ToHashSet(StringComparer.Ordinal)
+            : null;
+        var metricsToRead = affected.SelectMany(k => k.Inputs).Distinct(StringComparer.Ordinal).ToList();
+        var changed = 0;
+        foreach (var day in message.Days.Distinct().Order())
+        {
+            var counts = await kpis.ReplaceAsync(
+                [.. affected.Select(k => KpiKeys.Partition(k.Id, message.City, day))],
+                async ct =>
+                {
+                    var inputs = await ReadInputsAsync(message.City, day, metricsToRead, ct);
+                    return [.. affected.SelectMany(k => KpiRows.Compute(k, message.City, day, inputs))];
+                },
+                row => row.StopPlace is null || stopPlaces is null || stopPlaces.Contains(row.StopPlace),
+                cancellationToken);
+            changed += counts.Written + counts.Deleted;
+            LogAggregated(logger, message.City, day, affected.Count, counts.Written, counts.Deleted, counts.Unchanged);
+        }
+        return changed;
     }
 
-    /// <summary>One bucket per UTC hour that has any apparent-temperature input; values from several sources are averaged.</summary>
-    internal static IReadOnlyList<KpiPoint> ThermalComfortBuckets(IEnumerable<ObservationInput> inputs) =>
-        inputs
-            .GroupBy(i => new DateTimeOffset(i.TimestampUtc.UtcDateTime.Date.AddHours(i.TimestampUtc.UtcDateTime.Hour), TimeSpan.Zero))
-            .OrderBy(g => g.Key)
-            .Select(bucket =>
-            {
-                var values = bucket.Where(i => i.Value is not null).Select(i => i.Value!.Value).ToList();
-                var lineage = bucket.Select(i => i.RawBlob).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                var coverage = Math.Round((double)values.Count / bucket.Count(), 4);
-                return values.Count == 0
-                    ? new KpiPoint(bucket.Key, null, bucket.Count(), coverage, "missing_apparent_temperature", lineage)
-                    : new KpiPoint(bucket.Key, ThermalComfort.Factor(values.Average()), bucket.Count(), coverage, null, lineage);
-            })
-            .ToList();
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<InputObservation>>> ReadInputsAsync(
+        string city, DateOnly day, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
+    {
+        var rows = await Task.WhenAll(metrics.Select(m => observations.GetMetricAsync(city, day, m, cancellationToken)));
+        // Stop places come from the GTFS stop dimension, for the quays the departure boards listed (see ServiceDelivered).
+        var boardQuays = metrics.Zip(rows).Where(p => p.First == Metrics.DepartureDelay).SelectMany(p => p.Second).Select(r => r.LocationId);
+        var places = await dimensions.StopPlacesAsync(boardQuays, cancellationToken);
+        return metrics.Zip(rows).ToDictionary(
+            p => p.First,
+            p => (IReadOnlyList<InputObservation>)[.. p.Second.Select(r => InputObservation.From(r, StopLocatedMetrics.Contains(p.First) ? places.GetValueOrDefault(r.LocationId) : null))],
+            StringComparer.Ordinal);
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Aggregated {City} {Day}: {Buckets} buckets, {Written} rows written")]
-    private static partial void LogAggregated(ILogger logger, string city, DateOnly day, int buckets, int written);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Aggregated {City} {Day}: {Kpis} KPIs, {Written} rows written, {Deleted} deleted, {Unchanged} unchanged")]
+    private static partial void LogAggregated(ILogger logger, string city, DateOnly day, int kpis, int written, int deleted, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Aggregate message for {City} ({Metrics}) affects no KPI")]
+    private static partial void LogNothingAffected(ILogger logger, string city, string metrics);
 }

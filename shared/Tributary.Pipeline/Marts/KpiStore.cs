@@ -1,90 +1,57 @@
-using Azure;
-using System.Text.Json;
-using Azure.Data.Tables;
 using Tributary.Storage;
-using Tributary.Telemetry;
 
 namespace Tributary.Marts;
 
-/// <summary>Reads and writes the mart (table <c>kpis</c>); writes only rows whose content changes.</summary>
-public sealed class KpiStore(StorageAccount storage)
+/// <summary>Reads and writes the mart, table <c>kpis</c> (<see cref="KpiEntity"/>, keys <see cref="KpiKeys"/>).</summary>
+public sealed class KpiStore(StorageAccount storage, TableWriteMode mode = TableWriteMode.Batched)
 {
-    private const int MaxBatch = 100;
+    // Azurite serves few concurrent clients well; a month of day partitions still reads in a few round trips.
+    private const int ParallelReads = 8;
 
-    private TableClient Table => storage.Table(StorageNames.KpisTable);
+    private readonly ChangeDetectingWriter<KpiEntity> _rows = new(storage.Table(StorageNames.KpisTable), mode);
 
-    public async Task<int> ReplaceDayAsync(string kpi, string cityId, DateOnly dayUtc, IReadOnlyList<KpiPoint> points, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the rows of the given partitions that <paramref name="inScope"/> selects equal to what
+    /// <paramref name="compute"/> returns: changed rows are written in transactions, rows no longer computed are
+    /// deleted, the rest is not touched. The stored rows are read before <paramref name="compute"/> runs, and it runs
+    /// again after a conflicting write, so a recompute that read older observations can never overwrite a newer one.
+    /// </summary>
+    public Task<WriteCounts> ReplaceAsync(
+        IReadOnlyList<string> partitions,
+        Func<CancellationToken, Task<IReadOnlyList<KpiEntity>>> compute,
+        Func<KpiEntity, bool> inScope,
+        CancellationToken cancellationToken) =>
+        _rows.SyncAsync(
+            async ct => [.. (await Task.WhenAll(partitions.Select(p => _rows.PartitionAsync(p, ct)))).SelectMany(r => r).Where(inScope)],
+            async ct => [.. (await compute(ct)).Where(inScope)],
+            cancellationToken,
+            deleteMissing: true);
+
+    /// <summary>The rows of one KPI, city, grain and area whose buckets start in [fromUtc, toUtc), in time order.</summary>
+    public async Task<IReadOnlyList<KpiEntity>> GetSeriesAsync(string kpi, string cityId, KpiGrain grain, string area,
+        DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken)
     {
-        var dayStart = dayUtc.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var partition = KpiKeys.Partition(kpi, cityId, dayStart);
-        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in QueryAsync(partition, dayStart, dayStart.AddDays(1), cancellationToken))
+        var days = new List<DateOnly>();
+        for (var day = DateOnly.FromDateTime(fromUtc.UtcDateTime); day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) < toUtc.UtcDateTime; day = day.AddDays(1))
         {
-            existing[row.RowKey] = row;
+            days.Add(day);
         }
-
-        var changes = new List<TableTransactionAction>();
-        foreach (var point in points)
-        {
-            var entity = ToEntity(partition, kpi, cityId, point);
-            if (existing.TryGetValue(entity.RowKey, out var current) && SameContent(current, entity))
+        var perDay = new IReadOnlyList<KpiEntity>[days.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, days.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) =>
             {
-                continue;
-            }
-            changes.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
-        }
-        foreach (var chunk in changes.Chunk(MaxBatch))
-        {
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
-        PipelineTelemetry.RowsWritten.Add(changes.Count, PipelineTelemetry.TableTag(StorageNames.KpisTable));
-        return changes.Count;
+                var dayStart = new DateTimeOffset(days[i].ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var (from, to) = grain == KpiGrain.Hour
+                    ? KpiKeys.Range(grain, area, Max(fromUtc, dayStart), Min(toUtc, dayStart.AddDays(1)))
+                    : KpiKeys.Range(grain, area, dayStart, dayStart.AddDays(1));
+                perDay[i] = grain == KpiGrain.Day && dayStart < fromUtc
+                    ? [] // The day's bucket starts before the range.
+                    : await _rows.RangeAsync(KpiKeys.Partition(kpi, cityId, days[i]), from, to, ct);
+            });
+        return [.. perDay.SelectMany(d => d)];
     }
 
-    public async Task<IReadOnlyList<KpiPoint>> GetAsync(string kpi, string cityId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
-    {
-        var points = new List<KpiPoint>();
-        foreach (var month in KpiKeys.Months(fromUtc, toUtc))
-        {
-            await foreach (var row in QueryAsync(KpiKeys.Partition(kpi, cityId, month), fromUtc, toUtc, cancellationToken))
-            {
-                points.Add(ToPoint(row));
-            }
-        }
-        return points;
-    }
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private AsyncPageable<TableEntity> QueryAsync(string partition, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
-    {
-        var from = KpiKeys.Row(fromUtc);
-        var to = KpiKeys.Row(toUtc);
-        return Table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"),
-            cancellationToken: cancellationToken);
-    }
-
-    private static TableEntity ToEntity(string partition, string kpi, string cityId, KpiPoint point) =>
-        new(partition, KpiKeys.Row(point.BucketStartUtc.UtcDateTime))
-        {
-            ["Kpi"] = kpi,
-            ["City"] = cityId,
-            ["BucketStartUtc"] = point.BucketStartUtc,
-            ["Value"] = point.Value,
-            ["Inputs"] = point.Inputs,
-            ["Coverage"] = point.Coverage,
-            ["Reason"] = point.Reason,
-            ["Lineage"] = JsonSerializer.Serialize(point.Lineage),
-        };
-
-    private static KpiPoint ToPoint(TableEntity row) => new(
-        row.GetDateTimeOffset("BucketStartUtc") ?? default,
-        row.GetDouble("Value"),
-        row.GetInt32("Inputs") ?? 0,
-        row.GetDouble("Coverage") ?? 0,
-        row.GetString("Reason"),
-        JsonSerializer.Deserialize<string[]>(row.GetString("Lineage") ?? "[]") ?? []);
-
-    private static bool SameContent(TableEntity current, TableEntity incoming) => ToPoint(current) is var a && ToPoint(incoming) is var b &&
-        a.BucketStartUtc == b.BucketStartUtc && a.Value == b.Value && a.Inputs == b.Inputs && a.Coverage == b.Coverage &&
-        a.Reason == b.Reason && a.Lineage.SequenceEqual(b.Lineage);
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

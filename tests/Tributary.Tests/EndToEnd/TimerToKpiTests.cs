@@ -82,6 +82,14 @@ public sealed class TimerToKpiTests(AzuriteFixture azurite) : IClassFixture<Azur
             }
         }
 
+        // The same KPI per UTC day: the comfort factor of the day's mean apparent temperature.
+        using var daily = JsonDocument.Parse(await http.GetStringAsync(kpisOfTheRun + "&grain=day", ct));
+        Assert.Equal("day", daily.RootElement.GetProperty("grain").GetString());
+        var days = Assert.Single(daily.RootElement.GetProperty("series").EnumerateArray()).GetProperty("points").EnumerateArray().ToList();
+        var vendorDays = vendor.Where(v => v.Value is not null).GroupBy(v => v.Key.UtcDateTime.Date).OrderBy(g => g.Key).ToList();
+        Assert.Equal(vendorDays.Select(d => new DateTimeOffset(d.Key, TimeSpan.Zero)), days.Select(p => p.GetProperty("t").GetDateTimeOffset()));
+        Assert.Equal(vendorDays.Select(d => ExpectedComfort(d.Average(v => v.Value!.Value))), days.Select(p => p.GetProperty("value").GetDouble()));
+
         // A conditional request with the ETag is answered 304 without a body.
         using var conditional = new HttpRequestMessage(HttpMethod.Get, kpisOfTheRun);
         conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
@@ -119,7 +127,14 @@ public sealed class TimerToKpiTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         var catalog = await http.GetFromJsonAsync<JsonElement>("api/catalog", ct);
         Assert.Equal(Cities, catalog.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
-        Assert.Contains(catalog.GetProperty("metrics").EnumerateArray(), m => m.GetProperty("id").GetString() == "thermal_comfort");
+        var metrics = catalog.GetProperty("metrics").EnumerateArray().ToList();
+        Assert.Equal(["thermal_comfort", "pm25_aqi", "on_time_performance", "mean_departure_delay", "cancellation_rate", "service_delivered",
+            "commute_stress", "delay_exposure", "aq_adjusted_stress"], metrics.Select(m => m.GetProperty("id").GetString()));
+        Assert.All(metrics, m => Assert.Equal(["hour", "day"], m.GetProperty("grains").EnumerateArray().Select(g => g.GetString())));
+
+        using var badGrain = await http.GetAsync("api/kpis?metric=thermal_comfort&grain=week", ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badGrain.StatusCode);
+        Assert.Contains("grain", await badGrain.Content.ReadAsStringAsync(ct));
 
         using var bad = await http.GetAsync("api/kpis?metric=nope", ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Tributary.Storage;
 
 namespace Tributary.Sources.Connectors;
@@ -11,27 +10,20 @@ public sealed class CursorStore(StorageAccount storage)
 {
     public const string NoItem = "_";
 
-    private TableClient Table => storage.Table(StorageNames.CursorsTable);
+    private readonly ChangeDetectingWriter<CursorEntity> _rows = new(storage.Table(StorageNames.CursorsTable));
 
-    public async Task<SourceCursor?> GetAsync(string source, string item, CancellationToken cancellationToken)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(source, Key(item), cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } e
-            ? new SourceCursor(e.GetDateTimeOffset("Watermark"), e.GetString("ETag"), e.GetString("LastModified"))
-            : null;
-    }
+    public async Task<SourceCursor?> GetAsync(string source, string item, CancellationToken cancellationToken) =>
+        await _rows.GetAsync(source, Key(item), cancellationToken) is { } e ? new SourceCursor(e.Watermark, e.FileETag, e.LastModified) : null;
 
-    public async Task SaveAsync(string source, string item, SourceCursor cursor, CancellationToken cancellationToken)
-    {
-        var existing = await GetAsync(source, item, cancellationToken);
-        if (existing == cursor) return;
-        await Table.UpsertEntityAsync(new TableEntity(source, Key(item))
+    public Task SaveAsync(string source, string item, SourceCursor cursor, CancellationToken cancellationToken) =>
+        _rows.UpsertIfChangedAsync(new CursorEntity
         {
-            ["Watermark"] = cursor.Watermark,
-            ["ETag"] = cursor.ETag,
-            ["LastModified"] = cursor.LastModified,
-        }, TableUpdateMode.Replace, cancellationToken);
-    }
+            PartitionKey = TableKey.Join(source),
+            RowKey = Key(item),
+            Watermark = cursor.Watermark,
+            FileETag = cursor.ETag,
+            LastModified = cursor.LastModified,
+        }, cancellationToken);
 
     private static string Key(string item)
     {
@@ -41,3 +33,16 @@ public sealed class CursorStore(StorageAccount storage)
 }
 
 public sealed record SourceCursor(DateTimeOffset? Watermark, string? ETag, string? LastModified);
+
+/// <summary>
+/// A row of table <c>cursors</c>. The downloaded file's ETag is column <c>FileETag</c>, because <c>ETag</c> is the
+/// row's own (the service's) in every Table SDK.
+/// </summary>
+internal sealed record CursorEntity : StoredEntity
+{
+    public DateTimeOffset? Watermark { get; set; }
+
+    public string? FileETag { get; set; }
+
+    public string? LastModified { get; set; }
+}

@@ -1,4 +1,4 @@
-namespace Tributary.Marts;
+namespace Tributary.Marts.Formulas;
 
 /// <summary>
 /// Thermal comfort factor CF(Ta) in [0.2, 1] from the apparent temperature (data-sources.md section 8): the UTCI
