@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tributary.Configuration;
 using Tributary.Curation;
+using Tributary.Quality;
 using Tributary.Health;
 using Tributary.Landing;
 using Tributary.Marts;
@@ -38,6 +39,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp => new ObservationStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<QualityStore>();
+        services.AddSingleton<DriftStore>();
         services.AddSingleton<DimensionStore>();
         services.AddSingleton(sp => new KpiStore(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IngestionService>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tributary.Curation;
+using Tributary.Quality;
 using Tributary.Landing;
 using Tributary.LocalHost;
 using Tributary.LocalHost.Invocations;

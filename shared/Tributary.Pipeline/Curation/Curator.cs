@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tributary.Landing;
+using Tributary.Quality;
 using Tributary.Sources;
 using Tributary.Sources.Manifests;
 using Tributary.Storage;
@@ -19,6 +20,7 @@ public sealed partial class Curator(
     ObservationStore observations,
     QuarantineStore quarantine,
     QualityStore quality,
+    DriftStore drift,
     DimensionStore dimensions,
     JsonQueue queue,
     ILogger<Curator> logger)
@@ -27,17 +29,22 @@ public sealed partial class Curator(
     {
         Validate(message);
         var mapper = sources.Mapper(message.Source);
-        var bytes = await raw.ReadVerifiedAsync(message.Blob, message.Sha256, cancellationToken);
+        await using var payload = await raw.OpenVerifiedAsync(message.Blob, message.Sha256, cancellationToken);
+
+        // The page's shape against what its mapper reads: a change is recorded (once) and the page still mapped, so
+        // every value that can still be read is kept.
+        var changes = PayloadDrift.Detect(payload.Content, message.Blob, mapper.Schema);
+        await drift.RecordAsync(message.Source, message.Blob, payload.LandedUtc, changes, cancellationToken);
 
         MappingResult mapped;
         try
         {
-            mapped = mapper.Map(bytes, new RawPageContext(message.Source, message.Blob, message.City, message.Item, message.RunId, ItemAttributes(message)));
+            mapped = mapper.Map(payload.Content, new RawPageContext(message.Source, message.Blob, message.City, message.Item, message.RunId, ItemAttributes(message)));
         }
         catch (MalformedPayloadException ex)
         {
             var quarantined = await quarantine.PutAsync(message.Blob, message.Sha256, ex.Message, [], cancellationToken);
-            var failed = new PageQuality(message.Source, message.RunId, message.Blob, 0, 0, 0, 0, quarantined, ex.Message);
+            var failed = new PageQuality(message.Source, message.RunId, message.Blob, 0, 0, 0, 0, quarantined, ex.Message) { DriftChanges = changes.Count };
             await quality.SaveAsync(failed, cancellationToken);
             LogPageQuarantined(logger, message.Blob, ex.Message);
             return failed;
@@ -64,11 +71,20 @@ public sealed partial class Curator(
         var page = new PageQuality(message.Source, message.RunId, message.Blob, mapped.Observations.Count,
             mapped.Observations.Count(o => o.Flags.HasFlag(QualityFlags.Missing)),
             mapped.Observations.Count(o => o.Flags.HasFlag(QualityFlags.OutOfRange)),
-            mapped.Rejected.Count, quarantineBlob, null);
+            mapped.Rejected.Count, quarantineBlob, null)
+        {
+            Figures = PageQualityMeasurer.Measure(mapped.Observations, mapped.Rejected.Count, payload.LandedUtc, CanonicalUnits(mapper), volumeNorm: null),
+            DriftChanges = changes.Count,
+        };
         await quality.SaveAsync(page, cancellationToken);
         LogCurated(logger, message.Blob, page.Observations, result.Written, result.Unchanged, page.Rejected);
         return page;
     }
+
+    // The units the page's metrics must have: the catalogue's, plus a declared source's new metrics from its manifest.
+    private static IReadOnlyDictionary<string, string> CanonicalUnits(ISourceMapper mapper) => mapper is Sources.Mapping.DeclarativeMapper declared
+        ? Metrics.CanonicalUnits.Concat(declared.Units.Where(u => !Metrics.CanonicalUnits.ContainsKey(u.Key))).ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal)
+        : Metrics.CanonicalUnits;
 
     // What the manifest says of the page's fan-out item (a sensor's coordinates, a stop's name), for the mapper.
     private IReadOnlyDictionary<string, string>? ItemAttributes(CurateMessage message) => message.Item is null

@@ -43,17 +43,43 @@ public sealed class RawPayloadStore(StorageAccount storage)
             : new LandedPage(name, existing.Value.Sha256, existing.Value.Bytes, AlreadyLanded: true);
     }
 
-    /// <summary>Reads a landed page and checks it against the hash its message carries.</summary>
-    public async Task<byte[]> ReadVerifiedAsync(string blobName, string expectedSha256, CancellationToken cancellationToken)
+    /// <summary>Pages up to this size are read into memory in one download; larger ones (a national GTFS feed) stream.</summary>
+    public const long InMemoryLimit = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Opens a landed page for reading, checked against the hash its message carries. A small page is downloaded once
+    /// into memory; a large one is hashed in one streaming pass and then opened as a seekable stream over the blob
+    /// (ranges are fetched as they are read), so memory stays flat however large the page is.
+    /// </summary>
+    /// <exception cref="RawPayloadIntegrityException">The bytes are not the ones landed.</exception>
+    public async Task<VerifiedPayload> OpenVerifiedAsync(string blobName, string expectedSha256, CancellationToken cancellationToken)
     {
-        var result = await Container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-        var bytes = result.Value.Content.ToArray();
-        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var blob = Container.GetBlobClient(blobName);
+        var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        // Conditional on the ETag read here: the blob read is the blob hashed.
+        var conditions = new BlobRequestConditions { IfMatch = properties.ETag };
+        Stream content;
+        string actual;
+        if (properties.ContentLength <= InMemoryLimit)
+        {
+            var bytes = (await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken)).Value.Content.ToArray();
+            actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            content = new MemoryStream(bytes, writable: false);
+        }
+        else
+        {
+            await using (var download = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken)).Value.Content)
+            {
+                actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(download, cancellationToken));
+            }
+            content = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        }
         if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
         {
+            await content.DisposeAsync();
             throw new RawPayloadIntegrityException(blobName, expectedSha256, actual);
         }
-        return bytes;
+        return new VerifiedPayload(content, properties.CreatedOn, properties.ContentType, properties.ContentLength);
     }
 
     /// <summary>Uploads unless the name is taken; returns null when uploaded, else the existing blob's hash and size.</summary>

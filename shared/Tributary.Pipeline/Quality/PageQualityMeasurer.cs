@@ -23,7 +23,7 @@ public static class PageQualityMeasurer
         var newest = observations.Where(o => o.TimestampUtc <= landedUtc).Select(o => (DateTimeOffset?)o.TimestampUtc).Max();
         long? age = newest is { } n ? (long)(landedUtc - n).TotalSeconds : null;
         var expected = observations.Count + rejected;
-        return new QualityFigures(observations.Count, expected, present, rejected, duplicates, mismatches, invalid, outliers.Count, newest, age, volumeNorm,
+        return new QualityFigures(observations.Count, expected, present, rejected, duplicates, judged.Count, mismatches, invalid, outliers.Count, newest, age, volumeNorm,
             QualityRules.Ratio(present, expected),
             QualityRules.Ratio(observations.Count - duplicates, observations.Count),
             QualityRules.Ratio(judged.Count - mismatches, judged.Count),

@@ -7,6 +7,7 @@ namespace Tributary.Quality;
 /// <param name="Expected">Values the page should have given: every observation plus every rejected record.</param>
 /// <param name="Present">Observations with a value (not Missing, not Cancelled).</param>
 /// <param name="Duplicates">Observations repeating another's key (metric, location, time, event) in the same page.</param>
+/// <param name="Judged">Observations of metrics whose canonical unit is known, the base of consistency.</param>
 /// <param name="UnitMismatches">Observations whose unit is not their metric's canonical unit.</param>
 /// <param name="Invalid">Valued observations out of their plausible range or outside the IQR fences of their metric.</param>
 /// <param name="NewestUtc">The newest observation at or before landing.</param>
@@ -18,6 +19,7 @@ public sealed record QualityFigures(
     int Present,
     int Rejected,
     int Duplicates,
+    int Judged,
     int UnitMismatches,
     int Invalid,
     int Outliers,

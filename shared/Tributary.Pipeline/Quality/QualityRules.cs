@@ -29,8 +29,8 @@ public static class QualityRules
     }
 
     /// <summary>1 at the norm, falling symmetrically for too few or too many (half or double the norm scores 0.5).</summary>
-    public static double? Volume(int observations, double? norm) =>
-        norm is not > 0 ? null : observations == 0 ? 0 : Math.Round(Math.Min(observations / norm.Value, norm.Value / observations), 4);
+    public static double? Volume(double observations, double? norm) =>
+        norm is not > 0 ? null : observations <= 0 ? 0 : Math.Round(Math.Min(observations / norm.Value, norm.Value / observations), 4);
 
     public static double? Median(IReadOnlyCollection<double> values)
     {

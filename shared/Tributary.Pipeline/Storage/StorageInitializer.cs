@@ -19,7 +19,7 @@ public sealed partial class StorageInitializer(StorageAccount storage, ILogger<S
             work.Add(storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }
         foreach (var table in new[] { StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.QualityTable, StorageNames.KpisTable,
-                     StorageNames.CursorsTable, StorageNames.RateBudgetsTable, StorageNames.DimensionsTable, StorageNames.SchedulesTable })
+                     StorageNames.CursorsTable, StorageNames.RateBudgetsTable, StorageNames.DimensionsTable, StorageNames.SchedulesTable, StorageNames.DriftTable })
         {
             work.Add(storage.Table(table).CreateIfNotExistsAsync(cancellationToken));
         }

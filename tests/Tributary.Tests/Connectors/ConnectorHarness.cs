@@ -32,7 +32,7 @@ public static class ConnectorHarness
     {
         public string SourceId => sourceId;
 
-        public Quality.PayloadSchema Schema => Quality.PayloadSchema.None;
+        public global::Tributary.Quality.PayloadSchema Schema => global::Tributary.Quality.PayloadSchema.None;
 
         public MappingResult Map(Stream payload, RawPageContext context) => new([], Array.Empty<RejectedRecord>());
     }

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tributary.Quality;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +86,13 @@ public sealed class OpenMeteoSourceFaultTests
         var rejects = await app.Storage.Container(StorageNames.QuarantineContainer).GetBlobClient(quality.QuarantineBlob).DownloadContentAsync(ct);
         var rejected = JsonNode.Parse(rejects.Value.Content.ToString())!["rejected"]![0]!;
         Assert.Equal(("hourly.apparent_temperature", "field missing from the response"), (rejected["locator"]!.ToString(), rejected["reason"]!.ToString()));
+
+        // The rename is schema drift: recorded once per change (three pages showed it), the readable values kept.
+        var drift = await new DriftStore(app.Storage, NullLogger<DriftStore>.Instance).ListAsync("open-meteo", ct);
+        Assert.Equal([("hourly.apparent_temp", "Added"), ("hourly.apparent_temperature", "Missing")],
+            drift.Select(d => (d.Field, d.Change)).OrderBy(d => d.Field, StringComparer.Ordinal));
+        Assert.All(drift, d => Assert.Matches($"^open-meteo/{record.RunTimeUtc:yyyy/MM/dd}/{record.RunId}/[a-z]+\\.json$", d.ExampleBlob));
+        Assert.Equal(2, quality.DriftChanges);
 
         using var http = new HttpClient { BaseAddress = app.HostAddress };
         var kpis = await http.GetFromJsonAsync<JsonObject>("api/kpis?city=oslo", ct);

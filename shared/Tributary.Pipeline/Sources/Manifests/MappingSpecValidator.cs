@@ -88,6 +88,10 @@ public static partial class MappingSpecValidator
         {
             yield return $"{at}:Unit '{value.Unit}' is not a canonical UCUM unit (one of Cel, K, m/s, mm, %, ug/m3, [ppm], Pa, s, m, 1, W/m2).";
         }
+        else if (Metrics.CanonicalUnits.TryGetValue(value.Metric, out var stored) && stored != value.Unit)
+        {
+            yield return $"{at}:Unit '{value.Unit}' is not the unit metric '{value.Metric}' is stored in ({stored}): convert to it.";
+        }
         else if (!UnitConversion.TryFind(value.VendorUnit ?? value.Unit, value.Unit, value.MolarMass, out _))
         {
             yield return $"{at}:VendorUnit '{value.VendorUnit}' cannot be converted to {value.Unit}" +

@@ -24,7 +24,11 @@ public sealed class DeclarativeMapper : ISourceMapper
         _cities = cities;
         _time = new TimeReader(_spec.Time);
         Schema = SchemaOf(_spec);
+        Units = _spec.Values.ToDictionary(v => v.Metric, v => v.Unit, StringComparer.Ordinal);
     }
+
+    /// <summary>The canonical unit of each metric it maps.</summary>
+    public IReadOnlyDictionary<string, string> Units { get; }
 
     public string SourceId { get; }
 
