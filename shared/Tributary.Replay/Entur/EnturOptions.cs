@@ -6,8 +6,6 @@ namespace Tributary.Replay.Entur;
 /// <summary>Entur replay settings, bound from <c>Replay:Entur</c>. Rate limits of 0 switch that limit off.</summary>
 internal sealed class EnturOptions : VendorOptions
 {
-    public const string SectionName = "Replay:Entur";
-
     /// <summary>The only audience the token endpoint grants (production Entur APIs).</summary>
     public const string Audience = "https://api.entur.io";
 
@@ -15,15 +13,12 @@ internal sealed class EnturOptions : VendorOptions
     public const string DemoClientSecret = "replay-secret";
 
     /// <summary>Journey Planner requests per <c>ET-Client-Name</c> per clock minute (the gateway's figure for identified clients).</summary>
-    [Range(0, int.MaxValue)]
     public int QuotaPerMinute { get; set; } = 1000;
 
     /// <summary>Spike arrest: Journey Planner requests per <c>ET-Client-Name</c> per clock second.</summary>
-    [Range(0, int.MaxValue)]
     public int SpikePerSecond { get; set; } = 200;
 
     /// <summary>Per-minute quota of calls with a valid partner token (counted per OAuth2 client).</summary>
-    [Range(0, int.MaxValue)]
     public int PartnerQuotaPerMinute { get; set; } = 5000;
 
     /// <summary><c>expires_in</c> of issued tokens, judged by the replay clock.</summary>

@@ -17,7 +17,7 @@ internal static class EnturReplay
 
     public static IServiceCollection AddEntur(this IServiceCollection services)
     {
-        services.AddVendor<EnturOptions>(Vendor, EnturOptions.SectionName);
+        services.AddVendor<EnturOptions>(Vendor);
         services.AddSingleton(EnturNetwork.Demo);
         services.AddSingleton(provider => new RealtimeModel(provider.GetRequiredService<IOptions<ReplayOptions>>().Value.Seed));
         services.AddSingleton<DepartureBoard>();

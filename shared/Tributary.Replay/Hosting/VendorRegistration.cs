@@ -8,9 +8,10 @@ internal static class VendorRegistration
 {
     public const string FaultRoute = "/_replay/faults/{vendor}";
 
-    public static IServiceCollection AddVendor<TOptions>(this IServiceCollection services, string vendor, string section)
+    public static IServiceCollection AddVendor<TOptions>(this IServiceCollection services, string vendor)
         where TOptions : VendorOptions
     {
+        var section = $"Replay:{typeof(TOptions).Name.Replace("Options", string.Empty, StringComparison.Ordinal)}";
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(section));
         services.AddKeyedSingleton(vendor, (provider, _) =>

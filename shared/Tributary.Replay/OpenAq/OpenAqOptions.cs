@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.OpenAq;
@@ -6,8 +5,6 @@ namespace Tributary.Replay.OpenAq;
 /// <summary>OpenAQ replay settings, bound from <c>Replay:OpenAq</c>. Limits of 0 switch that limit off.</summary>
 internal sealed class OpenAqOptions : VendorOptions
 {
-    public const string SectionName = "Replay:OpenAq";
-
     /// <summary>The key the replay accepts when no <see cref="ApiKeys"/> are configured (local demo and tests).</summary>
     public const string DemoApiKey = "replay-openaq-key";
 
@@ -15,11 +12,9 @@ internal sealed class OpenAqOptions : VendorOptions
     public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>Requests per key per clock minute (the free tier's 60), reported in <c>x-ratelimit-*</c>.</summary>
-    [Range(0, int.MaxValue)]
     public int PerMinute { get; set; } = 60;
 
     /// <summary>Requests per key per clock hour (the free tier's 2 000); not reported in any header, as with the vendor.</summary>
-    [Range(0, int.MaxValue)]
     public int PerHour { get; set; } = 2000;
 
     public override IReadOnlyList<Fault> Faults { get; } =

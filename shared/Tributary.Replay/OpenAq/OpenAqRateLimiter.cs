@@ -11,23 +11,23 @@ namespace Tributary.Replay.OpenAq;
 /// </summary>
 internal sealed class OpenAqRateLimiter(IOptions<OpenAqOptions> options, ReplayClock clock)
 {
-    private readonly FixedWindowCounter<string> _minute = new(TimeSpan.FromMinutes(1), clock.Time);
-    private readonly FixedWindowCounter<string> _hour = new(TimeSpan.FromHours(1), clock.Time);
+    private readonly (FixedWindowCounter<string> Minute, FixedWindowCounter<string> Hour) _usage =
+        (new(TimeSpan.FromMinutes(1), clock.Time), new(TimeSpan.FromHours(1), clock.Time));
 
     /// <returns>False when the call is over a limit (and was not counted).</returns>
     public bool TryAcquire(string apiKey, HttpResponse response)
     {
         var (perMinute, perHour) = (options.Value.PerMinute, options.Value.PerHour);
-        var allowed = (perMinute == 0 || _minute.UsageOf(apiKey) < perMinute) && (perHour == 0 || _hour.UsageOf(apiKey) < perHour);
+        var allowed = (perMinute == 0 || _usage.Minute.UsageOf(apiKey) < perMinute) && (perHour == 0 || _usage.Hour.UsageOf(apiKey) < perHour);
         if (allowed)
         {
-            _minute.Add(apiKey, 1);
-            _hour.Add(apiKey, 1);
+            _usage.Minute.Add(apiKey, 1);
+            _usage.Hour.Add(apiKey, 1);
         }
 
         if (perMinute > 0)
         {
-            var used = (int)_minute.UsageOf(apiKey);
+            var used = (int)_usage.Minute.UsageOf(apiKey);
             response.Headers["x-ratelimit-limit"] = perMinute.ToString(CultureInfo.InvariantCulture);
             response.Headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
             response.Headers["x-ratelimit-remaining"] = Math.Max(0, perMinute - used).ToString(CultureInfo.InvariantCulture);

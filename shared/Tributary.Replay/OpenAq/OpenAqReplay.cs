@@ -8,14 +8,11 @@ internal static class OpenAqReplay
 {
     public const string Vendor = "openaq";
 
-    public static IServiceCollection AddOpenAq(this IServiceCollection services)
-    {
-        services.AddVendor<OpenAqOptions>(Vendor, OpenAqOptions.SectionName);
-        services.AddSingleton<OpenAqRateLimiter>();
-        services.AddSingleton(provider => new HourlyMeans(provider.GetRequiredService<IOptions<ReplayOptions>>().Value.Seed));
-        services.AddSingleton<OpenAqResponder>();
-        return services;
-    }
+    public static IServiceCollection AddOpenAq(this IServiceCollection services) => services
+        .AddVendor<OpenAqOptions>(Vendor)
+        .AddSingleton<OpenAqRateLimiter>()
+        .AddSingleton(provider => new HourlyMeans(provider.GetRequiredService<IOptions<ReplayOptions>>().Value.Seed))
+        .AddSingleton<OpenAqResponder>();
 
     public static void MapOpenAq(this IEndpointRouteBuilder app) =>
         app.MapGet(OpenAqResponder.HoursRoute, (HttpContext context, string id, OpenAqResponder responder) => responder.HoursAsync(context, id));

@@ -18,6 +18,11 @@ internal sealed class PartnerTokens(ReplayClock clock, IOptions<EnturOptions> op
     private readonly byte[] _signingKey = SHA256.HashData(Encoding.UTF8.GetBytes($"tributary-replay-entur:{replay.Value.Seed}"));
     private long _serial;
 
+    /// <summary>Whether <paramref name="secret"/> is the configured client's, compared in constant time.</summary>
+    public bool IsClient(string clientId, string secret) =>
+        options.Value.EffectiveClients.TryGetValue(clientId, out var expected)
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(secret));
+
     public (string Token, int ExpiresIn) Issue(string clientId)
     {
         var issuedAt = clock.UtcNow;

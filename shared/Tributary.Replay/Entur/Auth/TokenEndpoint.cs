@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.Entur.Auth;
@@ -11,7 +8,7 @@ namespace Tributary.Replay.Entur.Auth;
 /// <c>client_id</c>, <c>client_secret</c>, <c>audience</c> and <c>grant_type</c>. Errors use the RFC 6749 shape
 /// (<c>{"error":...,"error_description":...}</c>); answers are never cached.
 /// </summary>
-internal sealed class TokenEndpoint(PartnerTokens tokens, IOptions<EnturOptions> options)
+internal sealed class TokenEndpoint(PartnerTokens tokens)
 {
     public const string Route = "/oauth/token";
 
@@ -47,8 +44,7 @@ internal sealed class TokenEndpoint(PartnerTokens tokens, IOptions<EnturOptions>
             return;
         }
 
-        if (string.IsNullOrEmpty(clientId) || secret is null || !options.Value.EffectiveClients.TryGetValue(clientId, out var expected)
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(secret)))
+        if (string.IsNullOrEmpty(clientId) || secret is null || !tokens.IsClient(clientId, secret))
         {
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "invalid_client", "Unauthorized: unknown client or wrong client secret.");
             return;
