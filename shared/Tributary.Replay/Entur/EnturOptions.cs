@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using Tributary.Replay.Hosting;
+
 namespace Tributary.Replay.Entur;
 
 /// <summary>Entur replay settings, bound from <c>Replay:Entur</c>. Rate limits of 0 switch that limit off.</summary>
-internal sealed class EnturOptions
+internal sealed class EnturOptions : VendorOptions
 {
-    public const string SectionName = "Replay:Entur";
-
     /// <summary>The only audience the token endpoint grants (production Entur APIs).</summary>
     public const string Audience = "https://api.entur.io";
 
@@ -20,29 +21,15 @@ internal sealed class EnturOptions
     /// <summary>Per-minute quota of calls with a valid partner token (counted per OAuth2 client).</summary>
     public int PartnerQuotaPerMinute { get; set; } = 5000;
 
-    /// <summary>Spike arrest of calls with a valid partner token.</summary>
-    public int PartnerSpikePerSecond { get; set; } = 500;
-
     /// <summary><c>expires_in</c> of issued tokens, judged by the replay clock.</summary>
+    [Range(1, 7 * 24 * 3600)]
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
-    /// <summary>OAuth2 clients the token endpoint accepts; when none are configured, the demo client.</summary>
-    public List<EnturClientOptions> Clients { get; set; } = [];
+    /// <summary>OAuth2 clients the token endpoint accepts, id to secret; when none are configured, the demo client.</summary>
+    public Dictionary<string, string> Clients { get; set; } = [];
 
-    /// <summary>How long the <c>slow</c> fault holds each answer back, by the replay clock.</summary>
-    public int SlowResponseSeconds { get; set; } = 30;
+    public override IReadOnlyList<Fault> Faults { get; } =
+        [Hosting.Fault.ServerError, Hosting.Fault.Timeout422, Hosting.Fault.MalformedJson, Hosting.Fault.SchemaDrift, Hosting.Fault.TruncatedZip, Hosting.Fault.Slow];
 
-    /// <summary>Initial fault mode; see <see cref="EnturFaults.Names"/>.</summary>
-    public string Fault { get; set; } = EnturFaults.NoneName;
-
-    public IReadOnlyList<EnturClientOptions> EffectiveClients =>
-        Clients.Count > 0 ? Clients : [new EnturClientOptions { ClientId = DemoClientId, ClientSecret = DemoClientSecret }];
-}
-
-/// <summary>One OAuth2 client: <c>Replay:Entur:Clients:N:ClientId</c> / <c>ClientSecret</c>.</summary>
-internal sealed class EnturClientOptions
-{
-    public string ClientId { get; set; } = string.Empty;
-
-    public string ClientSecret { get; set; } = string.Empty;
+    public IReadOnlyDictionary<string, string> EffectiveClients => Clients.Count > 0 ? Clients : new Dictionary<string, string> { [DemoClientId] = DemoClientSecret };
 }

@@ -68,7 +68,7 @@ internal sealed partial class FaultSwitch
     /// <summary>A 200 body as <paramref name="fault"/> spoils it; <paramref name="drift"/> is the vendor's renamed field.</summary>
     public static ReadOnlyMemory<byte> Distort(Fault fault, ReadOnlyMemory<byte> body, (string From, string To) drift) => fault switch
     {
-        Fault.TruncatedBody or Fault.TruncatedZip => body[..(body.Length / 2)],
+        Fault.TruncatedBody => body[..(body.Length / 2)],
         Fault.MalformedJson => Encoding.UTF8.GetBytes(ProxyErrorPage),
         Fault.SchemaDrift => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body.Span)
             .Replace($"\"{drift.From}\"", $"\"{drift.To}\"", StringComparison.Ordinal)),

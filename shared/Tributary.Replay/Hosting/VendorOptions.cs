@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Tributary.Replay.Hosting;
 
-/// <summary>What every vendor's settings have: its initial fault and how slow "slow" is. Validated at start-up.</summary>
+/// <summary>
+/// What every vendor's settings have: its initial fault and how slow "slow" is. Bound from <c>Replay:{Vendor}</c> (the
+/// class name without "Options") and validated at start-up; every whole-number setting (a limit, a count) must be 0 or more.
+/// </summary>
 internal abstract class VendorOptions : IValidatableObject
 {
     /// <summary>Initial fault mode, e.g. <c>server-error</c>; see <see cref="Faults"/>.</summary>
@@ -17,6 +20,11 @@ internal abstract class VendorOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var setting in GetType().GetProperties().Where(property => property.PropertyType == typeof(int) && (int)property.GetValue(this)! < 0))
+        {
+            yield return new ValidationResult($"{setting.Name} must be 0 (off) or more, not {setting.GetValue(this)}.", [setting.Name]);
+        }
+
         if (!FaultSwitch.TryParse(Fault, out var fault) || (fault != Hosting.Fault.None && !Faults.Contains(fault)))
         {
             yield return new ValidationResult(

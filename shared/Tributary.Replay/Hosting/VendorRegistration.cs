@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Tributary.Replay.Hosting;
@@ -7,10 +8,12 @@ internal static class VendorRegistration
 {
     public const string FaultRoute = "/_replay/faults/{vendor}";
 
-    public static IServiceCollection AddVendor<TOptions>(this IServiceCollection services, string vendor, string section)
+    public static IServiceCollection AddVendor<TOptions>(this IServiceCollection services, string vendor)
         where TOptions : VendorOptions
     {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        var section = $"Replay:{typeof(TOptions).Name.Replace("Options", string.Empty, StringComparison.Ordinal)}";
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(section));
         services.AddKeyedSingleton(vendor, (provider, _) =>
             new FaultSwitch(vendor, provider.GetRequiredService<IOptions<TOptions>>().Value, provider.GetRequiredService<ReplayClock>().Time));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<FaultSwitch>(vendor));
@@ -34,4 +37,17 @@ internal static class VendorRegistration
     }
 
     private static object StateOf(FaultSwitch faults) => new { vendor = faults.Vendor, mode = FaultSwitch.NameOf(faults.Mode) };
+
+    /// <summary>Runs the options' data annotations and names each failing setting by its full key, e.g. <c>Replay:OpenAq:PerMinute</c>.</summary>
+    private sealed class SettingsValidator<TOptions>(string section) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            List<ValidationResult> results = [];
+            Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+            return results.Count == 0 ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(results.Select(result => $"{section}:{string.Join(',', result.MemberNames)}: {result.ErrorMessage}"));
+        }
+    }
 }

@@ -1,10 +1,10 @@
+using Tributary.Replay.Hosting;
+
 namespace Tributary.Replay.OpenAq;
 
 /// <summary>OpenAQ replay settings, bound from <c>Replay:OpenAq</c>. Limits of 0 switch that limit off.</summary>
-internal sealed class OpenAqOptions
+internal sealed class OpenAqOptions : VendorOptions
 {
-    public const string SectionName = "Replay:OpenAq";
-
     /// <summary>The key the replay accepts when no <see cref="ApiKeys"/> are configured (local demo and tests).</summary>
     public const string DemoApiKey = "replay-openaq-key";
 
@@ -17,11 +17,11 @@ internal sealed class OpenAqOptions
     /// <summary>Requests per key per clock hour (the free tier's 2 000); not reported in any header, as with the vendor.</summary>
     public int PerHour { get; set; } = 2000;
 
-    /// <summary>How long the <c>slow</c> fault holds each answer back, by the replay clock.</summary>
-    public int SlowResponseSeconds { get; set; } = 30;
-
-    /// <summary>Initial fault mode; see <see cref="OpenAqFaults.Names"/>.</summary>
-    public string Fault { get; set; } = OpenAqFaults.NoneName;
+    public override IReadOnlyList<Fault> Faults { get; } =
+    [
+        Hosting.Fault.ServerError, Hosting.Fault.ServerErrorBurst, Hosting.Fault.Timeout408, Hosting.Fault.TruncatedBody,
+        Hosting.Fault.MalformedJson, Hosting.Fault.SchemaDrift, Hosting.Fault.Slow,
+    ];
 
     public IReadOnlyList<string> EffectiveApiKeys => ApiKeys.Count > 0 ? ApiKeys : [DemoApiKey];
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.OpenMeteo;
@@ -6,18 +5,13 @@ namespace Tributary.Replay.OpenMeteo;
 /// <summary>Open-Meteo replay settings, bound from <c>Replay:OpenMeteo</c>; they cover the forecast and the air-quality API. Limits of 0 switch a limit off.</summary>
 internal sealed class OpenMeteoOptions : VendorOptions
 {
-    public const string SectionName = "Replay:OpenMeteo";
-
     /// <summary>Weighted calls per client IP per clock minute (the vendor's free tier: 600).</summary>
-    [Range(0, int.MaxValue)]
     public int MinutelyLimit { get; set; } = 600;
 
     /// <summary>Weighted calls per client IP per clock hour (the vendor's free tier: 5 000).</summary>
-    [Range(0, int.MaxValue)]
     public int HourlyLimit { get; set; } = 5_000;
 
     /// <summary>Weighted calls per client IP per UTC day (the vendor's free tier: 10 000).</summary>
-    [Range(0, int.MaxValue)]
     public int DailyLimit { get; set; } = 10_000;
 
     public override IReadOnlyList<Fault> Faults { get; } =

@@ -14,9 +14,9 @@ internal sealed class OpenMeteoRateLimiter(IOptions<OpenMeteoOptions> options, R
 {
     private readonly (int Max, FixedWindowCounter<IPAddress> Usage, string Reason)[] _limits =
     [
-        (options.Value.MinutelyLimit, new(TimeSpan.FromMinutes(1), clock.Time), OpenMeteoReasons.MinutelyLimitExceeded),
-        (options.Value.HourlyLimit, new(TimeSpan.FromHours(1), clock.Time), OpenMeteoReasons.HourlyLimitExceeded),
-        (options.Value.DailyLimit, new(TimeSpan.FromDays(1), clock.Time), OpenMeteoReasons.DailyLimitExceeded),
+        (options.Value.MinutelyLimit, new(TimeSpan.FromMinutes(1), clock.Time), "Minutely API request limit exceeded. Please try again in one minute."),
+        (options.Value.HourlyLimit, new(TimeSpan.FromHours(1), clock.Time), "Hourly API request limit exceeded. Please try again in the next hour."),
+        (options.Value.DailyLimit, new(TimeSpan.FromDays(1), clock.Time), "Daily API request limit exceeded. Please try again tomorrow."),
     ];
 
     /// <summary>The vendor's 429 reason if <paramref name="client"/> is over a limit, otherwise null.</summary>

@@ -10,7 +10,7 @@ internal static class OpenMeteoReplay
 
     public static IServiceCollection AddOpenMeteo(this IServiceCollection services)
     {
-        services.AddVendor<OpenMeteoOptions>(Vendor, OpenMeteoOptions.SectionName);
+        services.AddVendor<OpenMeteoOptions>(Vendor);
         services.AddSingleton<OpenMeteoRateLimiter>();
         services.AddSingleton<OpenMeteoResponder>();
         return services;

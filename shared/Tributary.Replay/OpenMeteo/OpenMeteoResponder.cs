@@ -12,13 +12,13 @@ internal sealed class OpenMeteoResponder(ReplayClock clock, [FromKeyedServices(O
         var fault = faults.Take();
         if (fault is Fault.ServerError or Fault.ServerErrorBurst)
         {
-            await ErrorAsync(context, StatusCodes.Status500InternalServerError, OpenMeteoReasons.ServerError);
+            await ErrorAsync(context, StatusCodes.Status500InternalServerError, "Something went wrong.");
             return;
         }
 
         if (fault == Fault.TooManyConcurrentRequests)
         {
-            await ErrorAsync(context, StatusCodes.Status429TooManyRequests, OpenMeteoReasons.TooManyConcurrentRequests);
+            await ErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too many concurrent requests");
             return;
         }
 

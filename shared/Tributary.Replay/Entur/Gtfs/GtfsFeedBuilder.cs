@@ -1,137 +1,109 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 using Tributary.Replay.Entur.Network;
 
 namespace Tributary.Replay.Entur.Gtfs;
 
 /// <summary>
-/// Writes the trimmed national GTFS ZIP for the catalogue: the same NSR stop/quay ids, line ids and service journey ids
-/// as the Journey Planner, and stop times that give the planner's aimed times exactly (extra, real-time-only trips are
-/// not in it). The calendar covers the day before the publish date to a week after it. On purpose it carries the
-/// format's traps: a UTF-8 BOM (agency.txt, stops.txt), CRLF line ends (stops.txt), RFC 4180 quotes with commas and
-/// doubled quotes, columns in a non-canonical order (trips.txt, stop_times.txt), times past 24:00:00, and whatever
-/// DST-change service day falls in the window.
+/// Writes an Entur-style GTFS ZIP straight into a stream, file by file and row by row (never the whole feed in memory),
+/// with CsvHelper doing the RFC 4180 quoting. The same NSR stop/quay, line and service journey ids as the Journey
+/// Planner, and stop times that give the planner's aimed times exactly (real-time-only extra trips are not in it). On
+/// purpose it carries the format's traps: a UTF-8 BOM (agency.txt, stops.txt), CRLF line ends (stops.txt), quoted
+/// commas and doubled quotes, columns in a non-canonical order (trips.txt, stop_times.txt) and times past 24:00:00.
 /// </summary>
-internal sealed class GtfsFeedBuilder(Timetable timetable)
+public static class GtfsFeedBuilder
 {
-    public const int DaysBefore = 1;
-    public const int DaysAfter = 7;
+    /// <summary>The calendar runs from the day before the publish date to a week after it.</summary>
+    internal const int DaysBefore = 1;
+    internal const int DaysAfter = 7;
 
-    public byte[] Build(DateOnly publishDate, DateTimeOffset publishedAt)
+    /// <summary>
+    /// A national-size feed for benchmarks, generated from <paramref name="seed"/>: stop places across Norway and as
+    /// many lines as it takes to reach <paramref name="minStopTimes"/> <c>stop_times.txt</c> rows, streamed to
+    /// <paramref name="destination"/> (which may be unseekable, e.g. a response body). Same seed, same bytes.
+    /// </summary>
+    /// <returns>How many <c>stop_times.txt</c> rows were written.</returns>
+    public static long WriteNational(Stream destination, int seed, int minStopTimes)
     {
-        var firstDate = publishDate.AddDays(-DaysBefore);
-        var lastDate = publishDate.AddDays(DaysAfter);
-        var network = timetable.Network;
-        var codespaces = network.Lines.Select(line => line.Authority.Codespace).Distinct().ToList();
-
-        var agency = new CsvFile("agency.txt", byteOrderMark: true, "\n", "agency_id", "agency_name", "agency_url", "agency_timezone", "agency_lang");
-        foreach (var authority in network.Authorities)
-        {
-            agency.Add(authority.Id, authority.Name, authority.Url, "Europe/Oslo", "nor");
-        }
-
-        var stops = new CsvFile("stops.txt", byteOrderMark: true, "\r\n",
-            "stop_id", "stop_name", "stop_lat", "stop_lon", "location_type", "parent_station", "wheelchair_boarding", "platform_code");
-        foreach (var stopPlace in network.StopPlaces)
-        {
-            stops.Add(stopPlace.Id, stopPlace.Name, Coordinate(stopPlace.Latitude), Coordinate(stopPlace.Longitude), "1", string.Empty, "1", string.Empty);
-            foreach (var quay in stopPlace.Quays)
-            {
-                // Quoting a field that needs no quotes is legal too; parsers must not keep the quotes.
-                var id = quay.Name.Contains('"', StringComparison.Ordinal) ? CsvCell.Quoted(quay.Id) : quay.Id;
-                var wheelchair = quay.Name.Contains('"', StringComparison.Ordinal) ? "0" : "1";
-                stops.Add(id, quay.Name, Coordinate(quay.Latitude), Coordinate(quay.Longitude), "0", stopPlace.Id, wheelchair, quay.PublicCode);
-            }
-        }
-
-        var routes = new CsvFile("routes.txt", byteOrderMark: false, "\n", "route_id", "agency_id", "route_short_name", "route_long_name", "route_type");
-        foreach (var line in network.Lines)
-        {
-            routes.Add(line.Id, line.Authority.Id, line.PublicCode, line.Name, line.GtfsRouteType.ToString(CultureInfo.InvariantCulture));
-        }
-
-        var trips = new CsvFile("trips.txt", byteOrderMark: false, "\n", "service_id", "trip_id", "route_id", "direction_id", "trip_headsign");
-        var stopTimes = new CsvFile("stop_times.txt", byteOrderMark: false, "\n",
-            "trip_id", "stop_sequence", "stop_id", "departure_time", "arrival_time", "pickup_type", "drop_off_type");
-        foreach (var line in network.Lines)
-        {
-            foreach (var dayType in Enum.GetValues<DayType>())
-            {
-                for (var direction = 0; direction < 2; direction++)
-                {
-                    foreach (var trip in timetable.TripsOf(line, dayType, direction))
-                    {
-                        var headsign = network.StopPlace(line.DestinationStopPlaceId(direction)).Name;
-                        trips.Add(ServiceId(line.Authority.Codespace, dayType), trip.Id, line.Id, direction.ToString(CultureInfo.InvariantCulture), headsign);
-                        foreach (var stop in Timetable.StopsOf(trip))
-                        {
-                            stopTimes.Add(
-                                trip.Id,
-                                (stop.Position + 1).ToString(CultureInfo.InvariantCulture),
-                                stop.QuayId,
-                                GtfsTime(stop.DepartureSecond),
-                                GtfsTime(stop.ArrivalSecond),
-                                stop.ForBoarding ? "0" : "1",
-                                stop.ForAlighting ? "0" : "1");
-                        }
-                    }
-                }
-            }
-        }
-
-        var calendar = new CsvFile("calendar.txt", byteOrderMark: false, "\n",
-            "service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "start_date", "end_date");
-        var calendarDates = new CsvFile("calendar_dates.txt", byteOrderMark: false, "\n", "service_id", "date", "exception_type");
-        foreach (var codespace in codespaces)
-        {
-            calendar.Add(ServiceId(codespace, DayType.Weekday), "1", "1", "1", "1", "1", "0", "0", GtfsDate(firstDate), GtfsDate(lastDate));
-            calendar.Add(ServiceId(codespace, DayType.Saturday), "0", "0", "0", "0", "0", "1", "0", GtfsDate(firstDate), GtfsDate(lastDate));
-            calendar.Add(ServiceId(codespace, DayType.Sunday), "0", "0", "0", "0", "0", "0", "1", GtfsDate(firstDate), GtfsDate(lastDate));
-        }
-
-        for (var date = firstDate; date <= lastDate; date = date.AddDays(1))
-        {
-            var regular = ServiceCalendar.RegularDayTypeOf(date);
-            var actual = ServiceCalendar.DayTypeOf(date);
-            if (regular == actual)
-            {
-                continue;
-            }
-
-            foreach (var codespace in codespaces)
-            {
-                calendarDates.Add(ServiceId(codespace, regular), GtfsDate(date), "2");
-                calendarDates.Add(ServiceId(codespace, actual), GtfsDate(date), "1");
-            }
-        }
-
-        var feedInfo = new CsvFile("feed_info.txt", byteOrderMark: false, "\n",
-            "feed_publisher_name", "feed_publisher_url", "feed_lang", "feed_start_date", "feed_end_date", "feed_version");
-        feedInfo.Add("Entur", "https://www.entur.org", "no", GtfsDate(firstDate), GtfsDate(lastDate), $"{GtfsDate(publishDate)}-replay");
-
-        using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var stamp = OsloTime.ToOslo(publishedAt);
-            foreach (var file in new[] { agency, calendar, calendarDates, feedInfo, routes, stopTimes, stops, trips })
-            {
-                var entry = archive.CreateEntry(file.Name, CompressionLevel.Optimal);
-                entry.LastWriteTime = stamp;
-                using var stream = entry.Open();
-                stream.Write(file.ToBytes());
-            }
-        }
-
-        return zip.ToArray();
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentOutOfRangeException.ThrowIfNegative(minStopTimes);
+        var publishedAt = new DateTimeOffset(2026, 1, 5, 3, 0, 0, TimeSpan.Zero);
+        return Write(destination, NationalNetwork.Generate(seed, minStopTimes), publishedAt);
     }
 
-    public static string ServiceId(string codespace, DayType dayType) => $"{codespace}:DayType:{ServiceCalendar.NameOf(dayType)}";
+    /// <returns>How many <c>stop_times.txt</c> rows were written.</returns>
+    internal static long Write(Stream destination, EnturNetwork network, DateTimeOffset publishedAt)
+    {
+        var publishDate = OsloTime.DateOf(publishedAt);
+        var (first, last) = (Date(publishDate.AddDays(-DaysBefore)), Date(publishDate.AddDays(DaysAfter)));
+        var codespaces = network.Authorities.Select(authority => authority.Codespace).ToList();
+        long stopTimes = 0;
+
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        void File(string name, string[] header, IEnumerable<string[]> rows, bool bom = false, string newLine = "\n") =>
+            WriteFile(zip, name, OsloTime.ToOslo(publishedAt), bom, newLine, header, rows);
+
+        File("agency.txt", ["agency_id", "agency_name", "agency_url", "agency_timezone", "agency_lang"],
+            network.Authorities.Select(a => new[] { a.Id, a.Name, a.Url, "Europe/Oslo", "nor" }), bom: true);
+        File("calendar.txt", ["service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "start_date", "end_date"],
+            codespaces.SelectMany(codespace => new[]
+            {
+                new[] { ServiceId(codespace, DayType.Weekday), "1", "1", "1", "1", "1", "0", "0", first, last },
+                [ServiceId(codespace, DayType.Saturday), "0", "0", "0", "0", "0", "1", "0", first, last],
+                [ServiceId(codespace, DayType.Sunday), "0", "0", "0", "0", "0", "0", "1", first, last],
+            }));
+        File("feed_info.txt", ["feed_publisher_name", "feed_publisher_url", "feed_lang", "feed_start_date", "feed_end_date", "feed_version"],
+            [["Entur", "https://www.entur.org", "no", first, last, $"{Date(publishDate)}-replay"]]);
+        File("routes.txt", ["route_id", "agency_id", "route_short_name", "route_long_name", "route_type"],
+            network.Lines.Select(line => new[] { line.Id, line.Authority.Id, line.PublicCode, line.Name, Number(line.GtfsRouteType) }));
+        File("stop_times.txt", ["trip_id", "stop_sequence", "stop_id", "departure_time", "arrival_time", "pickup_type", "drop_off_type"],
+            Trips(network).SelectMany(t => Timetable.StopsOf(t.Trip), (t, stop) =>
+            {
+                stopTimes++;
+                return (string[])[t.Trip.Id, Number(stop.Position + 1), stop.QuayId, Time(stop.DepartureSecond), Time(stop.ArrivalSecond),
+                    stop.ForBoarding ? "0" : "1", stop.ForAlighting ? "0" : "1"];
+            }));
+        File("stops.txt", ["stop_id", "stop_name", "stop_lat", "stop_lon", "location_type", "parent_station", "wheelchair_boarding", "platform_code"],
+            network.StopPlaces.SelectMany(place => place.Quays
+                .Select(quay => new[] { quay.Id, quay.Name, Coordinate(quay.Latitude), Coordinate(quay.Longitude), "0", place.Id, "1", quay.PublicCode })
+                .Prepend([place.Id, place.Name, Coordinate(place.Latitude), Coordinate(place.Longitude), "1", "", "1", ""])), bom: true, newLine: "\r\n");
+        File("trips.txt", ["service_id", "trip_id", "route_id", "direction_id", "trip_headsign"],
+            Trips(network).Select(t => new[] { ServiceId(t.Trip.Line.Authority.Codespace, t.DayType), t.Trip.Id, t.Trip.Line.Id, Number(t.Trip.Direction),
+                network.StopPlace(t.Trip.Line.DestinationStopPlaceId(t.Trip.Direction)).Name }));
+        return stopTimes;
+    }
+
+    internal static string ServiceId(string codespace, DayType dayType) => $"{codespace}:DayType:{dayType}";
+
+    private static IEnumerable<(Trip Trip, DayType DayType)> Trips(EnturNetwork network) =>
+        from line in network.Lines
+        from dayType in Enum.GetValues<DayType>()
+        from direction in new[] { 0, 1 }
+        from trip in Timetable.TripsOf(line, dayType, direction)
+        select (trip, dayType);
+
+    private static void WriteFile(ZipArchive zip, string name, DateTimeOffset stamp, bool bom, string newLine, string[] header, IEnumerable<string[]> rows)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = stamp;
+        using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = newLine });
+        foreach (var row in rows.Prepend(header))
+        {
+            foreach (var field in row) csv.WriteField(field);
+            csv.NextRecord();
+        }
+    }
 
     /// <summary><c>HH:MM:SS</c> from the start of the service day; hours go past 23 for trips after midnight.</summary>
-    public static string GtfsTime(int secondOfServiceDay) =>
-        string.Create(CultureInfo.InvariantCulture, $"{secondOfServiceDay / 3600:00}:{secondOfServiceDay / 60 % 60:00}:{secondOfServiceDay % 60:00}");
+    private static string Time(int second) => string.Create(CultureInfo.InvariantCulture, $"{second / 3600:00}:{second / 60 % 60:00}:{second % 60:00}");
 
-    private static string GtfsDate(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Coordinate(double degrees) => degrees.ToString("F6", CultureInfo.InvariantCulture);
 }

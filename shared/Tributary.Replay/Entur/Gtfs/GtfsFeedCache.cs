@@ -10,34 +10,27 @@ internal sealed record GtfsFeed(byte[] Zip, string ETag, DateTimeOffset LastModi
 /// The dataset is republished daily at 04:00 Oslo time: the feed served is the one of the latest publish time at or
 /// before the replay clock's now, built once per publish date.
 /// </summary>
-internal sealed class GtfsFeedCache(GtfsFeedBuilder builder)
+internal sealed class GtfsFeedCache(EnturNetwork network)
 {
-    public static readonly TimeOnly PublishTime = new(4, 0);
-
     private readonly Lock _gate = new();
-    private (DateOnly Date, GtfsFeed Feed)? _current;
+    private GtfsFeed? _current;
 
     public GtfsFeed At(DateTimeOffset now)
     {
         var local = OsloTime.ToOslo(now);
-        var publishDate = DateOnly.FromDateTime(local.DateTime);
-        if (TimeOnly.FromDateTime(local.DateTime) < PublishTime)
-        {
-            publishDate = publishDate.AddDays(-1);
-        }
-
+        var publishDate = DateOnly.FromDateTime(local.DateTime).AddDays(local.Hour < 4 ? -1 : 0);
+        var publishedAt = new DateTimeOffset(publishDate.ToDateTime(new TimeOnly(4, 0)), OsloTime.Zone.GetUtcOffset(publishDate.ToDateTime(new TimeOnly(4, 0))));
         lock (_gate)
         {
-            if (_current is { } current && current.Date == publishDate)
+            if (_current?.LastModified != publishedAt)
             {
-                return current.Feed;
+                using var zip = new MemoryStream();
+                GtfsFeedBuilder.Write(zip, network, publishedAt);
+                var bytes = zip.ToArray();
+                _current = new GtfsFeed(bytes, $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"", publishedAt);
             }
 
-            var publishedAt = OsloTime.FromOsloWallTime(publishDate.ToDateTime(PublishTime));
-            var zip = builder.Build(publishDate, publishedAt);
-            var feed = new GtfsFeed(zip, $"\"{Convert.ToHexStringLower(SHA256.HashData(zip).AsSpan(0, 16))}\"", publishedAt);
-            _current = (publishDate, feed);
-            return feed;
+            return _current;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.Entur.Gtfs;
@@ -10,11 +9,9 @@ namespace Tributary.Replay.Entur.Gtfs;
 /// <c>If-None-Match</c> (or, without one, an <c>If-Modified-Since</c> not older than the feed), HEAD without a body.
 /// No <c>ET-Client-Name</c> is required.
 /// </summary>
-internal sealed class GtfsResponder(ReplayClock clock, EnturFaultSwitch faults, GtfsFeedCache feeds, IOptions<EnturOptions> options, ILogger<GtfsResponder> logger)
+internal sealed class GtfsResponder(ReplayClock clock, [FromKeyedServices(EnturReplay.Vendor)] FaultSwitch faults, GtfsFeedCache feeds)
 {
     public const string Route = "/marduk-production/outbound/gtfs/rb_norway-aggregated-gtfs.zip";
-    public const string ContentType = "application/zip";
-    public const string CacheControl = "public, max-age=3600";
 
     /// <summary>The storage service's XML error body for a 500.</summary>
     public const string ServerErrorBody =
@@ -22,46 +19,27 @@ internal sealed class GtfsResponder(ReplayClock clock, EnturFaultSwitch faults, 
 
     public async Task RespondAsync(HttpContext context)
     {
-        var fault = faults.Mode;
-        if (fault == EnturFault.ServerError)
+        var fault = faults.Take();
+        if (fault == Fault.ServerError)
         {
-            EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-            await EnturJson.WriteAsync(context, StatusCodes.Status500InternalServerError, Encoding.UTF8.GetBytes(ServerErrorBody), "application/xml; charset=UTF-8");
+            await VendorResponse.SendAsync(context, StatusCodes.Status500InternalServerError, Encoding.UTF8.GetBytes(ServerErrorBody), "application/xml; charset=UTF-8");
             return;
         }
 
-        if (fault == EnturFault.Slow)
-        {
-            EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.SlowResponseSeconds), clock.Time, context.RequestAborted);
-        }
-
+        await faults.DelayIfSlowAsync(fault, context.RequestAborted);
         var feed = feeds.At(clock.UtcNow);
         var response = context.Response;
         response.Headers.ETag = feed.ETag;
         response.Headers.LastModified = feed.LastModified.ToString("R", CultureInfo.InvariantCulture);
-        response.Headers.CacheControl = CacheControl;
-
+        response.Headers.CacheControl = "public, max-age=3600";
         if (IsNotModified(context.Request, feed))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
-        var body = feed.Zip.AsMemory();
-        if (fault == EnturFault.TruncatedZip)
-        {
-            EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-            body = body[..(body.Length / 2)];
-        }
-
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await response.Body.WriteAsync(body, context.RequestAborted);
-        }
+        var body = fault == Fault.TruncatedZip ? feed.Zip.AsMemory(0, feed.Zip.Length / 2) : feed.Zip;
+        await VendorResponse.SendAsync(context, StatusCodes.Status200OK, body, "application/zip");
     }
 
     private static bool IsNotModified(HttpRequest request, GtfsFeed feed)
@@ -69,14 +47,11 @@ internal sealed class GtfsResponder(ReplayClock clock, EnturFaultSwitch faults, 
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifNoneMatch.Count > 0)
         {
-            return ifNoneMatch
-                .SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                .Any(tag => tag == "*" || WithoutWeakPrefix(tag) == feed.ETag);
+            return ifNoneMatch.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == feed.ETag);
         }
 
         return DateTimeOffset.TryParseExact(request.Headers.IfModifiedSince.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
             && feed.LastModified <= since;
     }
-
-    private static string WithoutWeakPrefix(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -1,7 +1,9 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Transport;
 using Tributary.Replay.Entur.Auth;
-using Tributary.Replay.Entur.Network;
 using Tributary.Replay.Hosting;
 
 namespace Tributary.Replay.Entur.JourneyPlanner;
@@ -9,223 +11,96 @@ namespace Tributary.Replay.Entur.JourneyPlanner;
 /// <summary>
 /// Answers <c>POST /journey-planner/v3/graphql</c> in the order the real stack does: the gateway (client
 /// identification, bearer token, quota and spike arrest, whose headers go on every later answer), then injected
-/// faults, then OTP (body, syntax, validation, operation, variables, execution).
+/// faults, then OTP: GraphQL errors come inside a 200, except the request's own faults (variables that do not fit,
+/// an unknown operation name, no query), which are 400 <c>BadRequestError</c>.
 /// </summary>
 internal sealed class JourneyPlannerResponder(
-    ReplayClock clock,
-    EnturFaultSwitch faults,
-    EnturRateLimiter rateLimiter,
-    TokenStore tokens,
-    DepartureBoard board,
-    IOptions<EnturOptions> options,
-    ILogger<JourneyPlannerResponder> logger)
+    [FromKeyedServices(EnturReplay.Vendor)] FaultSwitch faults, EnturRateLimiter limits, PartnerTokens tokens, JourneyPlannerSchema schema)
 {
     public const string Route = "/journey-planner/v3/graphql";
-    public const string ClientNameHeader = "ET-Client-Name";
 
     public const string MissingClientName =
         "Missing required header 'ET-Client-Name'. Identify your client as '<company>-<application>', see https://developer.entur.org/pages-intro-authentication";
 
-    /// <summary>OTP's message for a query that ran out of time.</summary>
-    public const string TimeoutMessage = "TIMEOUT! The request is too resource intensive.";
+    private static readonly GraphQLSerializer Serializer = new(options => options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, new TransmodelErrorInfoProvider());
+    private static readonly DocumentExecuter Executer = new();
 
     public async Task RespondAsync(HttpContext context)
     {
-        var clientName = context.Request.Headers[ClientNameHeader].ToString().Trim();
+        var clientName = context.Request.Headers["ET-Client-Name"].ToString().Trim();
         if (clientName.Length == 0)
         {
-            EnturLog.RequestRejected(logger, StatusCodes.Status400BadRequest, "no ET-Client-Name");
-            await EnturJson.WriteErrorsAsync(context, StatusCodes.Status400BadRequest, [GraphQLError.Request(MissingClientName, GraphQLError.BadRequestError)]);
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, MissingClientName, "BadRequestError");
             return;
         }
 
         string? partner = null;
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.Length > 0)
+        if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
         {
-            var check = tokens.Check(authorization);
-            if (!check.IsValid)
+            (partner, var problem) = tokens.Check(authorization);
+            if (partner is null)
             {
-                EnturLog.RequestRejected(logger, StatusCodes.Status401Unauthorized, check.Problem!);
-                context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{check.Problem}\"";
-                await EnturJson.WriteObjectAsync(context, StatusCodes.Status401Unauthorized, ("error", "invalid_token"), ("error_description", check.Problem!));
+                context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{problem}\"";
+                await VendorResponse.SendJsonAsync(context, StatusCodes.Status401Unauthorized, new { error = "invalid_token", error_description = problem });
                 return;
             }
-
-            partner = check.ClientId;
         }
 
-        var decision = rateLimiter.Admit(partner ?? clientName, partner is not null);
-        decision.WriteHeaders(context.Response);
-        if (decision.Verdict != RateVerdict.Allowed)
+        if (limits.Refusal(partner ?? clientName, partner is not null, context.Response) is { } refusal)
         {
-            await RefuseRateAsync(context, decision, partner ?? clientName);
+            var code = refusal.StartsWith("Spike", StringComparison.Ordinal) ? "SpikeArrestViolation" : "QuotaViolation";
+            await VendorResponse.SendJsonAsync(context, StatusCodes.Status429TooManyRequests,
+                new { fault = new { faultstring = refusal, detail = new { errorcode = $"policies.ratelimit.{code}" } } });
             return;
         }
 
-        var fault = faults.Mode;
-        switch (fault)
+        var fault = faults.Take();
+        if (fault is Fault.ServerError or Fault.Timeout422)
         {
-            case EnturFault.ServerError:
-                EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-                await EnturJson.WriteErrorsAsync(context, StatusCodes.Status500InternalServerError,
-                    [GraphQLError.Request("java.lang.IllegalStateException: replay fault: server-error", GraphQLError.InternalServerError)]);
-                return;
-            case EnturFault.Timeout422:
-                EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-                await EnturJson.WriteErrorsAsync(context, StatusCodes.Status422UnprocessableEntity, [GraphQLError.Request(TimeoutMessage, GraphQLError.ApiProcessingTimeout)]);
-                return;
-            case EnturFault.Slow:
-                EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.SlowResponseSeconds), clock.Time, context.RequestAborted);
-                break;
+            await (fault == Fault.ServerError
+                ? ErrorAsync(context, StatusCodes.Status500InternalServerError, "java.lang.IllegalStateException: replay fault: server-error", "InternalServerError")
+                : ErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "TIMEOUT! The request is too resource intensive.", "ApiProcessingTimeout"));
+            return;
         }
 
-        var (status, body) = await AnswerAsync(context, drift: fault == EnturFault.SchemaDrift);
-        if (status == StatusCodes.Status200OK && fault is EnturFault.MalformedJson or EnturFault.SchemaDrift)
+        await faults.DelayIfSlowAsync(fault, context.RequestAborted);
+        if (!context.Request.HasJsonContentType())
         {
-            EnturLog.FaultServed(logger, EnturFaults.NameOf(fault));
-            if (fault == EnturFault.MalformedJson)
-            {
-                body = body[..(body.Length / 2)];
-            }
+            await ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json", "BadRequestError");
+            return;
         }
 
-        await EnturJson.WriteAsync(context, status, body);
-    }
-
-    private async Task<(int Status, ReadOnlyMemory<byte> Body)> AnswerAsync(HttpContext context, bool drift)
-    {
-        GraphQLRequest request;
+        GraphQLRequest? request = null;
         try
         {
-            request = await GraphQLRequestReader.ReadAsync(context.Request, context.RequestAborted);
+            request = await Serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
         }
-        catch (GraphQLRequestException refused)
+        catch (JsonException)
         {
-            EnturLog.RequestRejected(logger, refused.StatusCode, refused.Message);
-            return (refused.StatusCode, ErrorsBody(GraphQLError.Request(refused.Message, GraphQLError.BadRequestError)));
+            // Unreadable JSON has no query either.
         }
 
-        QueryDocument document;
-        try
+        if (string.IsNullOrWhiteSpace(request?.Query))
         {
-            document = GraphQLParser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxException syntax)
-        {
-            return (StatusCodes.Status200OK, ErrorsBody(new GraphQLError(syntax.Message, [syntax.Location], GraphQLError.InvalidSyntax)));
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, "No query found in body", "BadRequestError");
+            return;
         }
 
-        var invalid = QueryValidator.Validate(document);
-        if (invalid.Count > 0)
+        var result = await Executer.ExecuteAsync(options =>
         {
-            return (StatusCodes.Status200OK, ErrorsBody([.. invalid]));
-        }
-
-        var operation = SelectOperation(document, request.OperationName, out var unknownOperation);
-        if (operation is null)
-        {
-            return (StatusCodes.Status400BadRequest, ErrorsBody(GraphQLError.Request(unknownOperation!, GraphQLError.BadRequestError)));
-        }
-
-        Dictionary<string, object?> variables;
-        try
-        {
-            variables = CoerceVariables(operation, request.Variables);
-        }
-        catch (VariableCoercionException coercion)
-        {
-            EnturLog.RequestRejected(logger, StatusCodes.Status400BadRequest, coercion.Message);
-            return (StatusCodes.Status400BadRequest, ErrorsBody(GraphQLError.Request(coercion.Message, GraphQLError.BadRequestError)));
-        }
-
-        try
-        {
-            var executor = new QueryExecutor(EnturNetwork.Instance, board, document, variables, clock.UtcNow, drift);
-            return (StatusCodes.Status200OK, executor.Execute(operation));
-        }
-        catch (ResponseTooLargeException tooLarge)
-        {
-            return (StatusCodes.Status422UnprocessableEntity, ErrorsBody(GraphQLError.Request(tooLarge.Message, GraphQLError.ResponseTooLarge)));
-        }
+            options.Schema = schema.Schema;
+            options.Query = request.Query;
+            options.Variables = request.Variables;
+            options.OperationName = request.OperationName;
+            options.CancellationToken = context.RequestAborted;
+        });
+        var badRequest = result.Errors?.Any(error => JourneyPlannerSchema.ClassificationOf(error) == "BadRequestError") == true;
+        var body = System.Text.Encoding.UTF8.GetBytes(Serializer.Serialize(result));
+        await VendorResponse.SendAsync(context, badRequest ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+            FaultSwitch.Distort(badRequest ? Fault.None : fault, body, ("expectedDepartureTime", "expectedDeparture")));
     }
 
-    private static Operation? SelectOperation(QueryDocument document, string? operationName, out string? problem)
-    {
-        problem = null;
-        if (operationName is not null)
-        {
-            var named = document.Operations.FirstOrDefault(operation => operation.Name == operationName);
-            problem = named is null ? $"Unknown operation named '{operationName}'." : null;
-            return named;
-        }
-
-        if (document.Operations.Count == 1)
-        {
-            return document.Operations[0];
-        }
-
-        problem = "Must provide operation name if query contains multiple operations.";
-        return null;
-    }
-
-    private static Dictionary<string, object?> CoerceVariables(Operation operation, JsonElement? given)
-    {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var definition in operation.Variables)
-        {
-            if (given is { } json && json.TryGetProperty(definition.Name, out var value))
-            {
-                values[definition.Name] = ValueCoercion.FromJson(value, definition.Type, definition.Name);
-            }
-            else if (definition.DefaultValue is { } defaultValue)
-            {
-                values[definition.Name] = ValueCoercion.FromLiteral(defaultValue, definition.Type, values);
-            }
-            else if (definition.Type.NonNull)
-            {
-                throw new VariableCoercionException(
-                    $"Variable '{definition.Name}' has an invalid value: Variable '{definition.Name}' has coerced Null value for NonNull type '{definition.Type}'");
-            }
-        }
-
-        return values;
-    }
-
-    private Task RefuseRateAsync(HttpContext context, RateDecision decision, string client)
-    {
-        var spike = decision.Verdict == RateVerdict.SpikeArrest;
-        EnturLog.RateLimited(logger, client, spike ? "spike arrest" : "quota");
-        var body = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(body, EnturJson.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("fault");
-            json.WriteString("faultstring", spike
-                ? $"Spike arrest violation. Allowed rate : {decision.SpikeAllowed} per second"
-                : $"Rate limit quota violation. Quota limit exceeded. Identifier : {client}");
-            json.WriteStartObject("detail");
-            json.WriteString("errorcode", spike ? "policies.ratelimit.SpikeArrestViolation" : "policies.ratelimit.QuotaViolation");
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return EnturJson.WriteAsync(context, StatusCodes.Status429TooManyRequests, body.WrittenMemory);
-    }
-
-    private static ReadOnlyMemory<byte> ErrorsBody(params GraphQLError[] errors)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, EnturJson.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("errors");
-            EnturJson.WriteErrors(json, errors);
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenMemory;
-    }
+    /// <summary>A request-level error: <c>{"errors":[{message, locations:[], extensions:{classification}}]}</c>, no data.</summary>
+    private static Task ErrorAsync(HttpContext context, int status, string message, string classification) =>
+        VendorResponse.SendJsonAsync(context, status, new { errors = new[] { new { message, locations = Array.Empty<object>(), extensions = new { classification } } } });
 }

@@ -7,11 +7,11 @@ internal sealed record Authority(string Id, string Name, string Url)
     public string Codespace => Id[..Id.IndexOf(':', StringComparison.Ordinal)];
 }
 
-/// <summary>A boarding position (GTFS stop, <c>location_type</c> 0) of a <see cref="StopPlace"/>.</summary>
+/// <summary>A boarding position (GTFS stop, <c>location_type</c> 0) of a stop place.</summary>
 internal sealed record Quay(string Id, string StopPlaceId, string Name, string PublicCode, double Latitude, double Longitude);
 
-/// <summary>A stop place (GTFS station, <c>location_type</c> 1) in one of the demo cities.</summary>
-internal sealed record StopPlace(string Id, string Name, string City, double Latitude, double Longitude, IReadOnlyList<Quay> Quays);
+/// <summary>A stop place (GTFS station, <c>location_type</c> 1).</summary>
+internal sealed record StopPlace(string Id, string Name, double Latitude, double Longitude, IReadOnlyList<Quay> Quays);
 
 /// <summary>
 /// One stop of a line's pattern, in the outbound order. <paramref name="Minute"/> is the departure from it, counted
@@ -20,9 +20,9 @@ internal sealed record StopPlace(string Id, string Name, string City, double Lat
 internal sealed record PatternStop(string StopPlaceId, string OutboundQuayId, string InboundQuayId, int Minute);
 
 /// <summary>
-/// When a line runs, in minutes after the start of the service day (values past 1440 are after midnight). Headways
-/// are in minutes: <see cref="Peak"/> on weekday rush hours, <see cref="Base"/> by day, <see cref="Evening"/> early,
-/// late and on weekend mornings. <see cref="Offset"/> shifts the whole timetable so lines do not all leave on the hour.
+/// When a line runs, in minutes after the start of the service day (past 1440 is after midnight). Headways in
+/// minutes: <see cref="Peak"/> on weekday rush hours, <see cref="Base"/> by day, <see cref="Evening"/> early, late
+/// and on weekend mornings. <see cref="Offset"/> shifts the timetable so lines do not all leave on the hour.
 /// </summary>
 internal sealed record ServicePlan(int FirstMinute, int LastMinute, int Peak, int Base, int Evening, int Offset)
 {
@@ -30,16 +30,9 @@ internal sealed record ServicePlan(int FirstMinute, int LastMinute, int Peak, in
     public bool IsNightLine => FirstMinute >= 24 * 60;
 }
 
-/// <summary>A line and its single two-way pattern through catalogue stops.</summary>
-internal sealed record TransitLine(
-    string Id,
-    string PublicCode,
-    string Name,
-    TransportMode Mode,
-    int GtfsRouteType,
-    Authority Authority,
-    IReadOnlyList<PatternStop> Pattern,
-    ServicePlan Plan)
+/// <summary>A line and its single two-way pattern; <see cref="TransportMode"/> is the Transmodel value (lower case).</summary>
+internal sealed record TransitLine(string Id, string PublicCode, string Name, string TransportMode, int GtfsRouteType, Authority Authority,
+    IReadOnlyList<PatternStop> Pattern, ServicePlan Plan)
 {
     /// <summary>The stop place a trip in <paramref name="direction"/> (0 outbound, 1 inbound) ends at.</summary>
     public string DestinationStopPlaceId(int direction) => direction == 0 ? Pattern[^1].StopPlaceId : Pattern[0].StopPlaceId;

@@ -1,185 +1,66 @@
 namespace Tributary.Replay.Entur.Network;
 
-/// <summary>The <c>arrivalDeparture</c> argument.</summary>
-internal enum ArrivalDeparture
+/// <summary>One trip's departure from a quay on one service date, as the Journey Planner's <c>EstimatedCall</c> reports it.</summary>
+internal sealed record EstimatedCall(Trip ServiceJourney, Quay Quay, DateOnly Date, DateTimeOffset AimedDepartureTime, DateTimeOffset ExpectedDepartureTime,
+    DateTimeOffset? ActualDepartureTime, TripState State, bool PredictionInaccurate)
 {
-    Departures,
-    Arrivals,
-    Both,
+    public bool Realtime => State != TripState.Scheduled;
+
+    public bool Cancellation => State == TripState.Cancelled;
+
+    /// <summary>The Transmodel <c>RealtimeState</c> value (note the capital A of <c>Added</c>).</summary>
+    public string RealtimeState => State switch
+    {
+        TripState.Scheduled => "scheduled",
+        TripState.Updated => "updated",
+        TripState.Cancelled => "canceled",
+        _ => "Added",
+    };
 }
 
-/// <summary>The arguments of <c>StopPlace.estimatedCalls</c>, defaults applied.</summary>
-internal sealed record DepartureQuery(
-    DateTimeOffset Start,
-    int TimeRangeSeconds,
-    int NumberOfDepartures,
-    ArrivalDeparture ArrivalDeparture,
-    bool IncludeCancelledTrips,
-    int? PerLineAndDestination,
-    IReadOnlySet<string>? Modes,
-    IReadOnlySet<string>? Lines,
-    IReadOnlySet<string>? Authorities);
-
 /// <summary>
-/// Builds a stop place's board: every call (planned and extra trips) whose expected time falls in
-/// <c>[startTime, startTime + timeRange)</c>, ordered by expected time, cut to <c>numberOfDepartures</c>. A call's ids,
-/// aimed and expected times depend only on the seed, the trip, the date and the stop; the replay clock only decides
-/// which calls already have actual times.
+/// A stop place's departure board: every call (planned and extra trips) whose expected departure falls in
+/// <c>[start, start + range)</c>, ordered by expected time, cut to <paramref name="count"/>. A call's ids, aimed and
+/// expected times depend only on the seed, the trip, the date and the stop; the replay clock only decides which
+/// calls already have actual times.
 /// </summary>
-internal sealed class DepartureBoard(Timetable timetable, RealtimeModel realtime)
+internal sealed class DepartureBoard(EnturNetwork network, RealtimeModel realtime)
 {
-    private static readonly TimeSpan ServiceDaySpan = TimeSpan.FromHours(30);
-
-    /// <param name="maxCalls">Stops collecting beyond this many (the caller answers "response too large").</param>
-    public IReadOnlyList<EstimatedCall> CallsAt(StopPlace stopPlace, DepartureQuery query, DateTimeOffset now, int maxCalls)
+    public IReadOnlyList<EstimatedCall> Departures(StopPlace stopPlace, DateTimeOffset start, int rangeSeconds, int count, bool includeCancelled, DateTimeOffset now)
     {
-        if (query.NumberOfDepartures <= 0 || query.TimeRangeSeconds <= 0)
-        {
-            return [];
-        }
-
-        var start = query.Start;
-        var end = start.AddSeconds(query.TimeRangeSeconds);
-        var lines = timetable.Network.LinesAt(stopPlace.Id).Where(line => Wanted(line, query)).ToList();
+        var end = start.AddSeconds(rangeSeconds);
         List<EstimatedCall> found = [];
-
         // A service day's calls lie within 30 hours of its start (night trips run past midnight, delays add up to 30 minutes).
-        var firstDate = OsloTime.DateOf(start - ServiceDaySpan);
-        var lastDate = OsloTime.DateOf(end);
-        for (var date = firstDate; date <= lastDate; date = date.AddDays(1))
+        for (var date = OsloTime.DateOf(start.AddHours(-30)); date <= OsloTime.DateOf(end); date = date.AddDays(1))
         {
             var dayStart = OsloTime.ServiceDayStart(date);
-            var dayType = ServiceCalendar.DayTypeOf(date);
-            foreach (var line in lines)
+            foreach (var line in network.LinesAt(stopPlace.Id))
             {
-                var extras = realtime.ExtraTrips(line, date);
-                for (var direction = 0; direction < 2; direction++)
+                var trips = Enumerable.Range(0, 2).SelectMany(direction => Timetable.TripsOf(line, Timetable.DayTypeOf(date), direction)).Concat(realtime.ExtraTrips(line, date));
+                foreach (var trip in trips)
                 {
-                    var position = PositionIn(line, direction, stopPlace.Id);
-                    foreach (var trip in timetable.TripsOf(line, dayType, direction).Concat(extras.Where(extra => extra.Direction == direction)))
+                    var stop = Timetable.StopsOf(trip).First(s => s.StopPlaceId == stopPlace.Id);
+                    if (stop.ForBoarding && Call(trip, stop, date, dayStart, now) is { } call && call.ExpectedDepartureTime >= start && call.ExpectedDepartureTime < end
+                        && (includeCancelled || !call.Cancellation))
                     {
-                        if (Call(trip, position, date, dayStart, query, start, end, now) is { } call)
-                        {
-                            found.Add(call);
-                        }
+                        found.Add(call);
                     }
                 }
             }
-
-            if (found.Count > maxCalls)
-            {
-                break;
-            }
-
-            // Later service days cannot beat what we already have once the n-th call comes before the next day starts.
-            if (query.PerLineAndDestination is null && found.Count >= query.NumberOfDepartures)
-            {
-                found.Sort(Order(query));
-                var nextDayEarliest = OsloTime.ServiceDayStart(date.AddDays(1)).AddSeconds(-RealtimeModel.MaxEarlySeconds - 60);
-                if (SortTime(found[query.NumberOfDepartures - 1], query) < nextDayEarliest)
-                {
-                    break;
-                }
-            }
         }
 
-        found.Sort(Order(query));
-        IEnumerable<EstimatedCall> board = found;
-        if (query.PerLineAndDestination is { } perLine)
-        {
-            board = board.GroupBy(call => (call.Trip.Line.Id, call.DestinationText))
-                .SelectMany(group => group.Take(perLine))
-                .Order(Comparer<EstimatedCall>.Create(Order(query)));
-        }
-
-        return [.. board.Take(Math.Min(query.NumberOfDepartures, maxCalls + 1))];
+        return [.. found.OrderBy(call => call.ExpectedDepartureTime).ThenBy(call => call.AimedDepartureTime).ThenBy(call => call.ServiceJourney.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, count))];
     }
 
-    private EstimatedCall? Call(Trip trip, int position, DateOnly date, DateTimeOffset dayStart, DepartureQuery query, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
+    private EstimatedCall Call(Trip trip, TripStop stop, DateOnly date, DateTimeOffset dayStart, DateTimeOffset now)
     {
-        var stops = Timetable.StopsOf(trip);
-        var stop = stops[position];
-        var boards = query.ArrivalDeparture switch
-        {
-            ArrivalDeparture.Departures => stop.ForBoarding,
-            ArrivalDeparture.Arrivals => stop.ForAlighting,
-            _ => true,
-        };
-        if (!boards)
-        {
-            return null;
-        }
-
-        var aimedSecond = query.ArrivalDeparture == ArrivalDeparture.Arrivals ? stop.ArrivalSecond : stop.DepartureSecond;
-        var aimed = dayStart.AddSeconds(aimedSecond);
-        if (aimed.AddSeconds(RealtimeModel.MaxDelaySeconds) < start || aimed.AddSeconds(-RealtimeModel.MaxEarlySeconds) >= end)
-        {
-            return null;
-        }
-
         var state = realtime.StateOf(trip, date);
-        if (state == TripState.Cancelled && !query.IncludeCancelledTrips)
-        {
-            return null;
-        }
-
-        var delay = state is TripState.Updated or TripState.Added ? realtime.DelaySeconds(trip, date, position) : 0;
-        var aimedArrival = dayStart.AddSeconds(stop.ArrivalSecond);
-        var aimedDeparture = dayStart.AddSeconds(stop.DepartureSecond);
-        var expectedArrival = aimedArrival.AddSeconds(delay);
-        var expectedDeparture = aimedDeparture.AddSeconds(delay);
-        var expected = query.ArrivalDeparture == ArrivalDeparture.Arrivals ? expectedArrival : expectedDeparture;
-        if (expected < start || expected >= end)
-        {
-            return null;
-        }
-
         var recorded = state is TripState.Updated or TripState.Added;
-        return new EstimatedCall(
-            trip,
-            timetable.Network.Quay(stop.QuayId),
-            date,
-            position,
-            stop.ForBoarding,
-            stop.ForAlighting,
-            aimedArrival,
-            aimedDeparture,
-            expectedArrival,
-            expectedDeparture,
-            recorded && expectedArrival <= now ? expectedArrival : null,
-            recorded && expectedDeparture <= now ? expectedDeparture : null,
-            state,
-            recorded && expectedDeparture > now && realtime.PredictionInaccurate(trip, date, position),
-            timetable.Network.StopPlace(trip.Line.DestinationStopPlaceId(trip.Direction)).Name);
+        var aimed = dayStart.AddSeconds(stop.DepartureSecond);
+        var expected = aimed.AddSeconds(recorded ? realtime.DelaySeconds(trip, date, stop.Position) : 0);
+        var quay = network.StopPlace(stop.StopPlaceId).Quays.First(q => q.Id == stop.QuayId);
+        return new EstimatedCall(trip, quay, date, aimed, expected, recorded && expected <= now ? expected : null, state,
+            recorded && expected > now && realtime.PredictionInaccurate(trip, date, stop.Position));
     }
-
-    private static bool Wanted(TransitLine line, DepartureQuery query) =>
-        (query.Modes is null || query.Modes.Contains(TransportModes.NameOf(line.Mode)))
-        && (query.Lines is null || query.Lines.Contains(line.Id))
-        && (query.Authorities is null || query.Authorities.Contains(line.Authority.Id));
-
-    private static int PositionIn(TransitLine line, int direction, string stopPlaceId)
-    {
-        var index = 0;
-        for (; index < line.Pattern.Count; index++)
-        {
-            if (line.Pattern[index].StopPlaceId == stopPlaceId)
-            {
-                break;
-            }
-        }
-
-        return direction == 0 ? index : line.Pattern.Count - 1 - index;
-    }
-
-    private static DateTimeOffset SortTime(EstimatedCall call, DepartureQuery query) =>
-        query.ArrivalDeparture == ArrivalDeparture.Arrivals ? call.ExpectedArrival : call.ExpectedDeparture;
-
-    private static Comparison<EstimatedCall> Order(DepartureQuery query) => (a, b) =>
-    {
-        var byTime = SortTime(a, query).CompareTo(SortTime(b, query));
-        if (byTime != 0) return byTime;
-        var byAimed = a.AimedDeparture.CompareTo(b.AimedDeparture);
-        return byAimed != 0 ? byAimed : string.CompareOrdinal(a.Trip.Id, b.Trip.Id);
-    };
 }

@@ -144,35 +144,6 @@ public sealed class EnturDepartureDataTests
     }
 
     [Fact]
-    public async Task Lines_and_modes_can_be_white_listed_and_arrivals_asked_for()
-    {
-        await using var server = await RunningReplayServer.StartAsync();
-        const string query = """
-            query($start: DateTime) {
-              metro: stopPlace(id: "NSR:StopPlace:58404") { estimatedCalls(startTime: $start, timeRange: 7200, numberOfDepartures: 100, whiteListedModes: [metro]) { serviceJourney { line { transportMode } } } }
-              line20: stopPlace(id: "NSR:StopPlace:58381") { estimatedCalls(startTime: $start, timeRange: 7200, numberOfDepartures: 100, whiteListed: { lines: ["RUT:Line:20"] }) { serviceJourney { line { id } } } }
-              arriving: stopPlace(id: "NSR:StopPlace:58366") { estimatedCalls(startTime: $start, timeRange: 7200, numberOfDepartures: 100, arrivalDeparture: arrivals) { forAlighting forBoarding expectedArrivalTime aimedArrivalTime } }
-            }
-            """;
-
-        using var response = await server.PostGraphQLAsync(query, new { start = Iso(Morning) });
-        var data = await DataAsync(response);
-
-        var metro = data.GetProperty("metro").GetProperty("estimatedCalls").EnumerateArray().ToList();
-        Assert.NotEmpty(metro);
-        Assert.All(metro, call => Assert.Equal("metro", call.GetProperty("serviceJourney").GetProperty("line").GetProperty("transportMode").GetString()));
-        var line20 = data.GetProperty("line20").GetProperty("estimatedCalls").EnumerateArray().ToList();
-        Assert.NotEmpty(line20);
-        Assert.All(line20, call => Assert.Equal("RUT:Line:20", call.GetProperty("serviceJourney").GetProperty("line").GetProperty("id").GetString()));
-
-        // Jernbanetorget ends the outbound trips: those arrive there without departing.
-        var arriving = data.GetProperty("arriving").GetProperty("estimatedCalls").EnumerateArray().ToList();
-        Assert.Contains(arriving, call => !call.GetProperty("forBoarding").GetBoolean());
-        Assert.All(arriving, call => Assert.True(call.GetProperty("forAlighting").GetBoolean()));
-        Assert.Equal(arriving.Select(call => Time(call, "expectedArrivalTime")).Order(), arriving.Select(call => Time(call, "expectedArrivalTime")));
-    }
-
-    [Fact]
     public async Task Every_catalogue_stop_has_departures_within_its_city()
     {
         await using var server = await RunningReplayServer.StartAsync();

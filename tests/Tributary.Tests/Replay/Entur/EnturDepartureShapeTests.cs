@@ -152,14 +152,14 @@ public sealed partial class EnturDepartureShapeTests
     {
         await using var server = await RunningReplayServer.StartAsync();
         const string query = """
-            query Q($id: String!, $withQuays: Boolean!) {
+            query Q($id: String!, $withPosition: Boolean!) {
               place: stopPlace(id: $id) {
                 __typename
                 ...Named
-                quays @include(if: $withQuays) { id publicCode }
+                latitude @include(if: $withPosition)
                 estimatedCalls(numberOfDepartures: 2) {
                   when: expectedDepartureTime
-                  ... on EstimatedCall { destinationDisplay { frontText } }
+                  ... on EstimatedCall { quay { publicCode } }
                   serviceJourney @skip(if: true) { id }
                 }
               }
@@ -167,37 +167,16 @@ public sealed partial class EnturDepartureShapeTests
             fragment Named on StopPlace { name id }
             """;
 
-        using var response = await server.PostGraphQLAsync(query, new { id = TrondheimS, withQuays = false });
+        using var response = await server.PostGraphQLAsync(query, new { id = TrondheimS, withPosition = false });
         var place = (await DataAsync(response)).GetProperty("place");
 
         Assert.Equal(["__typename", "name", "id", "estimatedCalls"], Keys(place));
         Assert.Equal("StopPlace", place.GetProperty("__typename").GetString());
         var call = place.GetProperty("estimatedCalls")[0];
-        Assert.Equal(["when", "destinationDisplay"], Keys(call));
+        Assert.Equal(["when", "quay"], Keys(call));
         Assert.Equal(2, place.GetProperty("estimatedCalls").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Stop_places_can_be_batched_and_unknown_ids_come_back_null_in_place()
-    {
-        await using var server = await RunningReplayServer.StartAsync();
-        const string query = "query($ids: [String]) { stopPlaces(ids: $ids) { id name latitude longitude } }";
-        string[] ids = [.. StopPlaces.Select(stop => stop.Id), "NSR:StopPlace:1"];
-
-        using var response = await server.PostGraphQLAsync(query, new { ids });
-        var places = (await DataAsync(response)).GetProperty("stopPlaces").EnumerateArray().ToList();
-
-        Assert.Equal(ids.Length, places.Count);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, places[^1].ValueKind);
-        foreach (var ((id, name, city), place) in StopPlaces.Zip(places))
-        {
-            Assert.Equal(id, place.GetProperty("id").GetString());
-            Assert.Equal(name, place.GetProperty("name").GetString());
-            var (latitude, longitude) = CityCentres[city];
-            Assert.InRange(place.GetProperty("latitude").GetDouble(), latitude - 0.03, latitude + 0.03);
-            Assert.InRange(place.GetProperty("longitude").GetDouble(), longitude - 0.06, longitude + 0.06);
-        }
-    }
 
     [Fact]
     public async Task Comments_commas_escapes_and_block_strings_read_like_graphql()
@@ -219,19 +198,6 @@ public sealed partial class EnturDepartureShapeTests
         Assert.EndsWith("+01:00", first.GetProperty("expectedDepartureTime").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Stop_places_can_be_found_by_bounding_box()
-    {
-        await using var server = await RunningReplayServer.StartAsync();
-        const string query = "{ stopPlacesByBbox(minimumLatitude: 60.3, minimumLongitude: 5.2, maximumLatitude: 60.5, maximumLongitude: 5.4) { id name quays { id } } }";
-
-        using var response = await server.PostGraphQLAsync(query);
-        var places = (await DataAsync(response)).GetProperty("stopPlacesByBbox").EnumerateArray().ToList();
-
-        Assert.Equal(
-            StopPlaces.Where(stop => stop.City == "Bergen").Select(stop => stop.Id).Order(StringComparer.Ordinal),
-            places.Select(place => place.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
-    }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+01:00$")]
     private static partial Regex WinterTimestamp();

@@ -53,22 +53,15 @@ public sealed class EnturFaultTests
     }
 
     [Fact]
-    public async Task Malformed_json_answers_200_with_a_body_cut_off_half_way()
+    public async Task Malformed_json_answers_200_with_a_proxys_html_page()
     {
         await using var server = await RunningReplayServer.StartAsync();
-        string whole;
-        using (var healthy = await server.PostGraphQLAsync(DocumentedQuery, Variables))
-        {
-            whole = await healthy.Content.ReadAsStringAsync(Cancellation);
-        }
-
         await server.SetFaultAsync("malformed-json");
         using var response = await server.PostGraphQLAsync(DocumentedQuery, Variables);
         var body = await response.Content.ReadAsStringAsync(Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith(body, whole, StringComparison.Ordinal);
-        Assert.Equal(whole.Length / 2, body.Length, tolerance: 2);
+        Assert.StartsWith("<html>", body, StringComparison.Ordinal);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
     }
 
@@ -145,7 +138,7 @@ public sealed class EnturFaultTests
     [InlineData("--Replay:Entur:QuotaPerMinute=-1", "Replay:Entur:QuotaPerMinute")]
     [InlineData("--Replay:Entur:Fault=sometimes", "Replay:Entur:Fault")]
     [InlineData("--Replay:Entur:TokenLifetimeSeconds=0", "Replay:Entur:TokenLifetimeSeconds")]
-    [InlineData("--Replay:Entur:Clients:0:ClientId=acme", "Replay:Entur:Clients:0:ClientSecret")]
+    [InlineData("--Replay:Entur:SlowResponseSeconds=-1", "Replay:Entur:SlowResponseSeconds")]
     public void Invalid_settings_fail_the_build_naming_the_setting(string setting, string key)
     {
         var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Tributary.Replay.ReplayServer.Build(["--urls", "http://127.0.0.1:0", setting]));

@@ -146,18 +146,6 @@ internal static class EnturRequests
         return await server.Client.PostAsync(new Uri(TokenPath, UriKind.Relative), JsonContent.Create(body), Cancellation);
     }
 
-    public static async Task<HttpResponseMessage> RequestTokenFormAsync(this RunningReplayServer server, IReadOnlyDictionary<string, string> fields, (string Id, string Secret)? basic = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, TokenPath) { Content = new FormUrlEncodedContent(fields) };
-        if (basic is { } credentials)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(credentials.Id)}:{Uri.EscapeDataString(credentials.Secret)}")));
-        }
-
-        return await server.Client.SendAsync(request, Cancellation);
-    }
-
     public static async Task<string> TokenAsync(this RunningReplayServer server)
     {
         using var response = await server.RequestTokenJsonAsync();

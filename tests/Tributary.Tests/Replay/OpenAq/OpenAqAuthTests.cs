@@ -6,9 +6,8 @@ namespace Tributary.Tests.Replay.OpenAq;
 public sealed class OpenAqAuthTests
 {
     [Theory]
-    [InlineData("/v3/locations")]
-    [InlineData("/v3/locations/2001")]
     [InlineData("/v3/sensors/3001/hours")]
+    [InlineData("/v3/sensors/99/hours")]
     public async Task A_missing_key_meets_the_WAF_401_with_a_message_and_no_rate_headers(string path)
     {
         await using var server = await RunningReplayServer.StartAsync();
@@ -25,7 +24,7 @@ public sealed class OpenAqAuthTests
     {
         await using var server = await RunningReplayServer.StartAsync();
 
-        using var response = await server.GetWithKeyAsync("/v3/locations", key: "not-a-key");
+        using var response = await server.GetWithKeyAsync("/v3/sensors/3001/hours", key: "not-a-key");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var body = await response.JsonAsync();
@@ -39,16 +38,16 @@ public sealed class OpenAqAuthTests
     {
         await using var server = await RunningReplayServer.StartAsync(null, "--Replay:OpenAq:ApiKeys:0=alpha", "--Replay:OpenAq:ApiKeys:1=beta");
 
-        using var alpha = await server.GetWithKeyAsync("/v3/locations", "alpha");
-        using var beta = await server.GetWithKeyAsync("/v3/locations", "beta");
-        using var demo = await server.GetWithKeyAsync("/v3/locations", OpenAqRequests.DemoKey);
+        using var alpha = await server.GetWithKeyAsync("/v3/sensors/3001/hours", "alpha");
+        using var beta = await server.GetWithKeyAsync("/v3/sensors/3001/hours", "beta");
+        using var demo = await server.GetWithKeyAsync("/v3/sensors/3001/hours", OpenAqRequests.DemoKey);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized), (alpha.StatusCode, beta.StatusCode, demo.StatusCode));
     }
 
     [Theory]
-    [InlineData("POST", "/v3/locations")]
-    [InlineData("DELETE", "/v3/locations/2001")]
+    [InlineData("POST", "/v3/sensors/3001/hours")]
+    [InlineData("DELETE", "/v3/sensors/3001/hours")]
     [InlineData("PUT", "/v3/sensors/3001/hours")]
     public async Task Only_GET_is_answered_other_methods_are_405(string method, string path)
     {

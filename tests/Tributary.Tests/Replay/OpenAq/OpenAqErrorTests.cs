@@ -7,15 +7,10 @@ namespace Tributary.Tests.Replay.OpenAq;
 public sealed class OpenAqErrorTests
 {
     [Theory]
-    [InlineData("/v3/locations?limit=1001", "limit: Input should be less than or equal to 1000")]
-    [InlineData("/v3/locations?limit=0", "limit: Input should be greater than or equal to 1")]
-    [InlineData("/v3/locations?page=0", "page: Input should be greater than or equal to 1")]
+    [InlineData("/v3/sensors/3001/hours?limit=0", "limit: Input should be greater than or equal to 1")]
+    [InlineData("/v3/sensors/3001/hours?page=0", "page: Input should be greater than or equal to 1")]
+    [InlineData("/v3/sensors/3001/hours?page=two", "page: Input should be a valid integer")]
     [InlineData("/v3/sensors/3001/hours?limit=1001", "limit: Input should be less than or equal to 1000")]
-    [InlineData("/v3/locations?coordinates=59.9139,10.7522&radius=30000", "radius: Input should be less than or equal to 25000")]
-    [InlineData("/v3/locations?coordinates=59.9139,10.7522", "Coordinates must be passed with a radius")]
-    [InlineData("/v3/locations?radius=1000", "Radius must be passed with coordinates")]
-    [InlineData("/v3/locations?coordinates=59.91391,10.7522&radius=1000", "coordinates:")]
-    [InlineData("/v3/locations?coordinates=59.9139,10.7522&radius=1000&bbox=10,59,11,60", "Cannot pass both bounding box and coordinate/radius")]
     [InlineData("/v3/sensors/3001/hours?datetime_from=yesterday", "datetime_from:")]
     public async Task A_bad_query_is_422_with_a_JSON_string_body(string pathAndQuery, string message)
     {
@@ -31,14 +26,12 @@ public sealed class OpenAqErrorTests
     }
 
     [Fact]
-    public async Task Unknown_sensors_and_locations_are_404_with_the_vendors_detail()
+    public async Task An_unknown_sensor_is_404_with_the_vendors_detail()
     {
         await using var server = await RunningReplayServer.StartAsync();
 
         using var sensor = await server.GetWithKeyAsync("/v3/sensors/99/hours");
-        using var location = await server.GetWithKeyAsync("/v3/locations/99");
 
         Assert.Equal((HttpStatusCode.NotFound, "Sensor not found"), (sensor.StatusCode, (await sensor.JsonAsync()).GetProperty("detail").GetString()));
-        Assert.Equal((HttpStatusCode.NotFound, "Location not found"), (location.StatusCode, (await location.JsonAsync()).GetProperty("detail").GetString()));
     }
 }

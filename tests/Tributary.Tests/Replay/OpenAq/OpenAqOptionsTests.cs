@@ -11,7 +11,6 @@ public sealed class OpenAqOptionsTests
     [InlineData("--Replay:OpenAq:PerHour=-5", "Replay:OpenAq:PerHour")]
     [InlineData("--Replay:OpenAq:SlowResponseSeconds=-1", "Replay:OpenAq:SlowResponseSeconds")]
     [InlineData("--Replay:OpenAq:Fault=sometimes", "Replay:OpenAq:Fault")]
-    [InlineData("--Replay:OpenAq:ApiKeys:0= ", "Replay:OpenAq:ApiKeys:0")]
     public void Invalid_settings_fail_the_build_naming_the_setting(string setting, string key)
     {
         var failure = Assert.Throws<OptionsValidationException>(() => ReplayServer.Build(["--urls", "http://127.0.0.1:0", setting]));

@@ -10,7 +10,7 @@ public sealed class OpenAqRateLimitTests
     {
         await using var server = await RunningReplayServer.StartAsync(RunningReplayServer.DefaultNow.AddSeconds(17));
 
-        using var first = await server.GetWithKeyAsync("/v3/locations");
+        using var first = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
         using var notFound = await server.GetWithKeyAsync("/v3/sensors/99/hours");
 
         Assert.Equal(("60", "1", "59", "43"), (first.Header("x-ratelimit-limit"), first.Header("x-ratelimit-used"),
@@ -26,13 +26,13 @@ public sealed class OpenAqRateLimitTests
 
         for (var i = 0; i < 60; i++)
         {
-            using var ok = await server.GetWithKeyAsync("/v3/locations/2001");
+            using var ok = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
         server.Time.Advance(TimeSpan.FromSeconds(15));
-        using var refused = await server.GetWithKeyAsync("/v3/locations/2001");
+        using var refused = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
         server.Time.Advance(TimeSpan.FromSeconds(25));
-        using var next = await server.GetWithKeyAsync("/v3/locations/2001");
+        using var next = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("Too many requests", (await refused.JsonAsync()).GetProperty("detail").GetString());
@@ -49,10 +49,10 @@ public sealed class OpenAqRateLimitTests
         await using var server = await RunningReplayServer.StartAsync(null, "--Replay:OpenAq:ApiKeys:0=alpha", "--Replay:OpenAq:ApiKeys:1=beta",
             "--Replay:OpenAq:PerMinute=2");
 
-        (await server.GetWithKeyAsync("/v3/locations", "alpha")).Dispose();
-        (await server.GetWithKeyAsync("/v3/locations", "alpha")).Dispose();
-        using var alpha = await server.GetWithKeyAsync("/v3/locations", "alpha");
-        using var beta = await server.GetWithKeyAsync("/v3/locations", "beta");
+        (await server.GetWithKeyAsync("/v3/sensors/3001/hours", "alpha")).Dispose();
+        (await server.GetWithKeyAsync("/v3/sensors/3001/hours", "alpha")).Dispose();
+        using var alpha = await server.GetWithKeyAsync("/v3/sensors/3001/hours", "alpha");
+        using var beta = await server.GetWithKeyAsync("/v3/sensors/3001/hours", "beta");
 
         Assert.Equal((HttpStatusCode.TooManyRequests, HttpStatusCode.OK), (alpha.StatusCode, beta.StatusCode));
         Assert.Equal("1", beta.Header("x-ratelimit-used"));
@@ -66,13 +66,13 @@ public sealed class OpenAqRateLimitTests
         var remaining = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var ok = await server.GetWithKeyAsync("/v3/locations");
+            using var ok = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
             remaining.Add(ok.Header("x-ratelimit-remaining"));
         }
         server.Time.Advance(TimeSpan.FromMinutes(2));
-        using var refused = await server.GetWithKeyAsync("/v3/locations");
+        using var refused = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
         server.Time.Advance(TimeSpan.FromMinutes(30));
-        using var nextHour = await server.GetWithKeyAsync("/v3/locations");
+        using var nextHour = await server.GetWithKeyAsync("/v3/sensors/3001/hours");
 
         Assert.Equal(["59", "58", "57"], remaining);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
