@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Tributary.Curation;
 using Tributary.CurationBench;
 using Tributary.Storage;
@@ -14,7 +15,7 @@ var perPage = Option("--per-page") ?? 300;
 var rounds = Option("--rounds") ?? 3;
 
 await using var azurite = await AzuriteProcess.StartAsync();
-var storage = StorageAccount.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+var storage = StorageAccount.FromConfiguration(new ConfigurationBuilder()
     .AddInMemoryCollection([new(StorageNames.ConnectionSetting, azurite.ConnectionString)]).Build());
 var table = storage.Table(StorageNames.ObservationsTable);
 var pages = SyntheticPages.Make(observations, perPage);
