@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Tributary.Curation;
 using Tributary.CurationBench;
 using Tributary.Storage;
@@ -14,7 +15,7 @@ var perPage = Option("--per-page") ?? 300;
 var rounds = Option("--rounds") ?? 3;
 
 await using var azurite = await AzuriteProcess.StartAsync();
-var storage = StorageAccount.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+var storage = StorageAccount.FromConfiguration(new ConfigurationBuilder()
     .AddInMemoryCollection([new(StorageNames.ConnectionSetting, azurite.ConnectionString)]).Build());
 var table = storage.Table(StorageNames.ObservationsTable);
 var pages = SyntheticPages.Make(observations, perPage);
@@ -40,10 +41,10 @@ for (var round = 0; round <= rounds; round++)
     }
 }
 
-Console.WriteLine($"  {"mode",-38} {"first write obs/s (median)",28} {"min",8} {"max",8} {"replay obs/s (median)",24}");
+Console.WriteLine($"  {"mode",-44} {"first write obs/s (median)",28} {"min",8} {"max",8} {"replay obs/s (median)",24}");
 foreach (var (mode, (first, replay)) in results)
 {
-    Console.WriteLine($"  {Name(mode),-38} {Median(first),28:F0} {first.Min(),8:F0} {first.Max(),8:F0} {Median(replay),24:F0}");
+    Console.WriteLine($"  {Name(mode),-44} {Median(first),28:F0} {first.Min(),8:F0} {first.Max(),8:F0} {Median(replay),24:F0}");
 }
 Console.WriteLine($"  batched / one entity per request (first write, median): {Median(results[TableWriteMode.Batched].First) / Median(results[TableWriteMode.EntityPerRequest].First):F2}");
 return 0;

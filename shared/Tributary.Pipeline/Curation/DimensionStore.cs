@@ -14,6 +14,9 @@ public sealed class DimensionStore(StorageAccount storage)
 {
     public const string StopKind = "stop";
 
+    // Up to this many rows are read back one by one; more (a national feed's stops) as one partition query.
+    private const int MaxPointReads = 50;
+
     private readonly ChangeDetectingWriter<TableEntity> _rows = new(storage.Table(StorageNames.DimensionsTable), content: TableEntityContent.Instance);
 
     /// <returns>How many rows were written.</returns>
@@ -47,9 +50,8 @@ public sealed class DimensionStore(StorageAccount storage)
             StringComparer.Ordinal);
     }
 
-    // A national feed has tens of thousands of stops: read the partition once rather than a point read per row.
     private async Task<IReadOnlyList<TableEntity>> Existing(string kind, IReadOnlyList<TableEntity> desired, CancellationToken cancellationToken) =>
-        desired.Count <= 50
+        desired.Count <= MaxPointReads
             ? [.. (await Task.WhenAll(desired.Select(d => _rows.GetAsync(kind, d.RowKey, cancellationToken)))).OfType<TableEntity>()]
             : await _rows.PartitionAsync(kind, cancellationToken);
 

@@ -131,7 +131,7 @@ public sealed class ChangeDetectingWriter<T>(TableClient table, TableWriteMode m
         var deleted = 0;
         if (deleteMissing)
         {
-            foreach (var (key, row) in current.Where(c => !desired.ContainsKey(c.Key)))
+            foreach (var row in current.Where(c => !desired.ContainsKey(c.Key)).Select(c => c.Value))
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag));
                 deleted++;

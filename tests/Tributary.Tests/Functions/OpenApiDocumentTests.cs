@@ -106,7 +106,7 @@ public sealed class OpenApiDocumentTests
         var kpis = Assert.Single(Operations(), o => o.Operation.OperationId == "GetKpis").Operation;
         var query = kpis.Parameters!.Where(p => p.In == ParameterLocation.Query).ToDictionary(p => p.Name!);
 
-        Assert.Equal(["city", "from", "metric", "to"], query.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["city", "from", "grain", "metric", "stop", "to"], query.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("date-time", query["from"].Schema!.Format);
         Assert.All(query.Values, p => Assert.False(p.Required));
         Assert.Contains(kpis.Parameters!, p => p.In == ParameterLocation.Header && p.Name == "If-None-Match");
