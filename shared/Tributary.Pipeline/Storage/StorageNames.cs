@@ -17,6 +17,8 @@ public static class StorageNames
     public const string RateBudgetsTable = "ratebudgets";
     public const string DimensionsTable = "dimensions";
     public const string SchedulesTable = "schedules";
+    public const string ReplaysTable = "replays";
+    public const string ReplayDaysTable = "replaydays";
 
     /// <summary>The app setting (or prefix, for identity-based connections) that names the storage account.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
