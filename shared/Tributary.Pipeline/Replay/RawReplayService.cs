@@ -11,10 +11,10 @@ namespace Tributary.Replay;
 /// <summary>
 /// Re-curates what a source landed on a range of UTC days, without calling the vendor: each landed raw blob goes on
 /// queue <c>curate</c> again with the hash it was landed with, and curation and aggregation run as usual. Curation
-/// is idempotent, so a replay without a mapper change leaves the tables as they were, and one after a change
-/// rewrites exactly the rows that change. The days are enumerated one day per message on queue <c>replay</c> (or
-/// one after another from the command line), so a request only ever writes one row and queues at most
-/// <see cref="RawReplayRequest.MaxDays"/> messages.
+/// is idempotent, so a replay without a mapper change leaves observations and KPIs as they were, and one after a
+/// change rewrites exactly the rows that change (<see cref="ReplayLineage"/> says why pages carry a replay run id).
+/// The days are enumerated one day per message on queue <c>replay</c> (or one after another from the command line),
+/// so a request only ever writes one row and queues at most <see cref="RawReplayRequest.MaxDays"/> messages.
 /// </summary>
 public sealed partial class RawReplayService(
     SourceRegistry sources,
@@ -74,7 +74,7 @@ public sealed partial class RawReplayService(
                     LogSkipped(logger, day.ReplayId, blob, reason!);
                     continue;
                 }
-                await queue.SendAsync(StorageNames.CurateQueue, new CurateMessage(day.Source, page.RunId, blob, sha!, page.City, page.Item), cancellationToken);
+                await queue.SendAsync(StorageNames.CurateQueue, new CurateMessage(day.Source, ReplayLineage.RunId(page.RunId, day.StartedUtc), blob, sha!, page.City, page.Item), cancellationToken);
                 queued++;
             }
         }
@@ -121,7 +121,7 @@ public sealed partial class RawReplayService(
         {
             foreach (var day in pending)
             {
-                await dispatch(new RawReplayDay(replay.Source, replay.Id, day), cancellationToken);
+                await dispatch(new RawReplayDay(replay.Source, replay.Id, day, replay.StartedUtc), cancellationToken);
                 if (time.GetUtcNow() - claimed >= HeartbeatEvery)
                 {
                     claimed = time.GetUtcNow();
