@@ -20,7 +20,7 @@ internal static class FunctionAppTriggers
     /// <summary>Timer-triggered functions; each reads its schedule from the app setting <c>&lt;Name&gt;Schedule</c>.</summary>
     public static readonly IReadOnlyList<string> Timers =
     [
-        "IngestWeather", "IngestDepartures", "IngestPartnerDepartures", "IngestAirQuality", "IngestTimetable",
+        "IngestWeather", "IngestDepartures", "IngestPartnerDepartures", "IngestAirQuality", "IngestTimetable", "IngestScheduledSources",
     ];
 
     public static string ScheduleSetting(string timer) => timer + "Schedule";

@@ -83,7 +83,7 @@ public sealed class OpenMeteoSourceFaultTests
         Assert.Equal((1, 72 * 4), (quality.Rejected, quality.Observations));
         var rejects = await app.Storage.Container(StorageNames.QuarantineContainer).GetBlobClient(quality.QuarantineBlob).DownloadContentAsync(ct);
         var rejected = JsonNode.Parse(rejects.Value.Content.ToString())!["rejected"]![0]!;
-        Assert.Equal(("hourly.apparent_temperature", "variable missing from the response"), (rejected["locator"]!.ToString(), rejected["reason"]!.ToString()));
+        Assert.Equal(("hourly.apparent_temperature", "field missing from the response"), (rejected["locator"]!.ToString(), rejected["reason"]!.ToString()));
 
         using var http = new HttpClient { BaseAddress = app.HostAddress };
         var kpis = await http.GetFromJsonAsync<JsonObject>("api/kpis?city=oslo", ct);
