@@ -130,6 +130,7 @@ module storage 'modules/storage.bicep' = {
       'curate'
       'aggregate'
       'backfill'
+      'replay'
     ]
   }
 }

@@ -9,7 +9,9 @@ using Tributary.Testing;
 // Curation throughput into a real Azurite, side by side in one run: the same pages written through ObservationStore
 // with entity group transactions (up to 100 rows per partition per request) and with one request per entity. Rounds
 // alternate between the two after one warm-up each, on an emptied table; a replay of the same pages (every row
-// unchanged, so reads only) is timed too. Usage: Tributary.CurationBench [--observations N] [--per-page N] [--rounds N]
+// unchanged, so reads only) is timed too. Then the national-size GTFS feed, streamed versus read whole (GtfsStreaming).
+// Usage: Tributary.CurationBench [--observations N] [--per-page N] [--rounds N] [--stop-times N]
+if (args.Length > 0 && args[0] == GtfsStreaming.ChildFlag) return await GtfsStreaming.ChildAsync(args);
 var observations = Option("--observations") ?? 6000;
 var perPage = Option("--per-page") ?? 300;
 var rounds = Option("--rounds") ?? 3;
@@ -47,6 +49,8 @@ foreach (var (mode, (first, replay)) in results)
     Console.WriteLine($"  {Name(mode),-44} {Median(first),28:F0} {first.Min(),8:F0} {first.Max(),8:F0} {Median(replay),24:F0}");
 }
 Console.WriteLine($"  batched / one entity per request (first write, median): {Median(results[TableWriteMode.Batched].First) / Median(results[TableWriteMode.EntityPerRequest].First):F2}");
+
+await GtfsStreaming.RunAsync(azurite.ConnectionString, Option("--stop-times") ?? 2_000_000);
 return 0;
 
 async Task<TimeSpan> TimeAsync(ObservationStore store)

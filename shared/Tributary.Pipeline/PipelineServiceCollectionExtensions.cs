@@ -50,6 +50,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<KpiQueryService>();
         services.AddTributaryKpis(configuration);
         services.AddSingleton<Backfill.BackfillService>();
+        services.AddSingleton<Replay.LandedPages>();
+        services.AddSingleton<Replay.RawReplayStore>();
+        services.AddSingleton<Replay.RawReplayService>();
         services.AddSingleton<IReadOnlyDictionary<string, City>>(sp =>
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
 

@@ -14,6 +14,7 @@ internal static class FunctionAppTriggers
         ["Curate"] = "curate",
         ["Aggregate"] = "aggregate",
         ["Backfill"] = "backfill",
+        ["ReplayDay"] = "replay",
     };
 
     /// <summary>Timer-triggered functions; each reads its schedule from the app setting <c>&lt;Name&gt;Schedule</c>.</summary>

@@ -15,7 +15,7 @@ public static class BackfillCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        string? Option(string name) => CommandLine.Option(args, name);
         var source = Option("--source");
         if (source is null || Option("--from") is not { } fromText || Option("--to") is not { } toText ||
             !DateTimeOffset.TryParse(fromText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var from) ||
@@ -25,19 +25,14 @@ public static class BackfillCommand
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder([]);
-        AppConfiguration.AddSourceManifests(builder.Configuration);
-        AppConfiguration.AddLocalSettings(builder.Configuration); // after the manifests, so its settings win over them
-
-        builder.Services.AddTributaryPipeline(builder.Configuration);
-        using var host = builder.Build();
+        using var host = CommandLine.BuildHost();
         await host.StartAsync();
         try
         {
             var backfill = host.Services.GetRequiredService<BackfillService>();
             var total = backfill.Plan(source, from, to).Count;
             var done = 0;
-            var status = await backfill.RunAsync(source, from, to, new SynchronousProgress<BackfillChunkStatus>(chunk =>
+            var status = await backfill.RunAsync(source, from, to, new CommandLine.SynchronousProgress<BackfillChunkStatus>(chunk =>
                 Console.WriteLine($"[{++done}/{total}] {chunk.RunId} {chunk.From:O}..{chunk.To:O}: {chunk.Outcome}, {chunk.Pages} page(s), {chunk.Bytes} bytes{(chunk.Error is null ? "" : $" ({chunk.Error})")}")),
                 CancellationToken.None);
             Console.WriteLine($"{source}: {status.Done} of {status.Total} chunk(s) succeeded, {status.Failed} failed.");
@@ -52,11 +47,5 @@ public static class BackfillCommand
         {
             await host.StopAsync();
         }
-    }
-
-    /// <summary>Reports on the caller's thread, so lines print in order.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tributary.Backfill;
 using Tributary.Functions.OpenApi;
-using Tributary.Sources;
 
 namespace Tributary.Functions.Http;
 
@@ -32,7 +31,7 @@ public sealed class BackfillAdminFunctions(BackfillService backfill)
             var status = await backfill.StatusAsync(source, from, to, request.HttpContext.RequestAborted);
             return TypedResults.Accepted($"{request.PathBase}{request.Path}{request.QueryString}", status);
         }
-        catch (Exception ex) when (Problem(ex) is { } problem)
+        catch (Exception ex) when (AdminProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -51,18 +50,11 @@ public sealed class BackfillAdminFunctions(BackfillService backfill)
         {
             return TypedResults.Ok(await backfill.StatusAsync(source, Required(request, "from"), Required(request, "to"), request.HttpContext.RequestAborted));
         }
-        catch (Exception ex) when (Problem(ex) is { } problem)
+        catch (Exception ex) when (AdminProblems.From(ex) is { } problem)
         {
             return problem;
         }
     }
-
-    private static ProblemHttpResult? Problem(Exception ex) => ex switch
-    {
-        BackfillException b => TypedResults.Problem(title: $"Invalid parameter '{b.Parameter}'", detail: b.Message, statusCode: StatusCodes.Status400BadRequest),
-        UnknownSourceException u => TypedResults.Problem(title: "Unknown source", detail: u.Message, statusCode: StatusCodes.Status404NotFound),
-        _ => null,
-    };
 
     private static DateTimeOffset Required(HttpRequest request, string parameter) =>
         QueryValues.TryInstant(request, parameter, out var value) && value is { } instant

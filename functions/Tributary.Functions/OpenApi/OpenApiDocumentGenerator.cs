@@ -45,7 +45,7 @@ public sealed class OpenApiDocumentGenerator
                 Title = "Tributary KPI API",
                 Version = DocumentName,
                 Description = "KPI series and their catalog for the public dashboard, health for operations, and admin routes " +
-                              "(backfill) that need a function key. Errors are problem+json (RFC 9457); times are UTC ISO-8601.",
+                              "(backfill, replay from raw) that need a function key. Errors are problem+json (RFC 9457); times are UTC ISO-8601.",
             },
             Servers = [new OpenApiServer { Url = "/" }],
             Paths = [],

@@ -18,6 +18,8 @@ public static class StorageNames
     public const string DimensionsTable = "dimensions";
     public const string SchedulesTable = "schedules";
     public const string DriftTable = "drift";
+    public const string ReplaysTable = "replays";
+    public const string ReplayDaysTable = "replaydays";
 
     /// <summary>The app setting (or prefix, for identity-based connections) that names the storage account.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
