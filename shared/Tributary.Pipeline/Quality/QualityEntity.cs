@@ -74,7 +74,9 @@ public sealed record QualityEntity : StoredEntity
         var f = q.Figures;
         var entity = FromTotals(q.Source, DayOf(q.RawBlob), RowKeyOf(q.RawBlob), PageScope, QualityTotals.Of(q)) with
         {
-            RunId = q.RunId,
+            // The run that landed the page (its blob name says which), not the one curating it: a replay from raw
+            // re-curates under a run id of its own, and must leave an unchanged page's row as it was.
+            RunId = q.RawBlob.Split('/') is { Length: > 5 } parts ? parts[4] : q.RunId,
             RawBlob = q.RawBlob,
             QuarantineBlob = q.QuarantineBlob,
             PageError = q.PageError,

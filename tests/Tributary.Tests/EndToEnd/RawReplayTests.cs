@@ -233,9 +233,9 @@ public sealed class RawReplayTests
         return [.. names.Order(StringComparer.Ordinal)];
     }
 
-    private static async Task<List<Curation.PageQuality>> QualityAsync(PipelineHarness app, CancellationToken ct)
+    private static async Task<List<global::Tributary.Quality.PageQuality>> QualityAsync(PipelineHarness app, CancellationToken ct)
     {
-        var pages = new List<Curation.PageQuality>();
+        var pages = new List<global::Tributary.Quality.PageQuality>();
         foreach (var blob in await RawBlobsAsync(app, ct))
         {
             if (await app.Quality.GetAsync(Source, blob, ct) is { } page) pages.Add(page);

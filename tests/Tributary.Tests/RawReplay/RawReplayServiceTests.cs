@@ -138,6 +138,8 @@ public sealed class RawReplayServiceTests
     {
         public string SourceId => sourceId;
 
-        public MappingResult Map(ReadOnlySpan<byte> payload, RawPageContext context) => throw new NotSupportedException();
+        public global::Tributary.Quality.PayloadSchema Schema => global::Tributary.Quality.PayloadSchema.None;
+
+        public MappingResult Map(Stream payload, RawPageContext context) => throw new NotSupportedException();
     }
 }
