@@ -119,6 +119,16 @@ public sealed record QualityEntity : StoredEntity
         };
     }
 
+    /// <summary>This row as read: its volume against <paramref name="norm"/> and the score with it (neither is stored).</summary>
+    public QualityEntity WithVolume(double? norm)
+    {
+        var volume = Scope == DayScope
+            ? ObservationsPerPage is { } perPage ? QualityRules.Volume(perPage, norm) : null
+            : PageError is null ? QualityRules.Volume(Observations, norm) : null;
+        var parts = new[] { Completeness, Uniqueness, Consistency, Validity, Timeliness, volume }.OfType<double>().ToList();
+        return this with { VolumeNorm = norm, Volume = volume, Score = parts.Count == 0 ? null : Math.Round(parts.Average(), 4) };
+    }
+
     /// <summary>Observations per readable page, the quantity volume norms are made of.</summary>
     [IgnoreDataMember]
     public double? ObservationsPerPage => Pages - FailedPages is > 0 and var readable ? (double)Observations / readable : null;

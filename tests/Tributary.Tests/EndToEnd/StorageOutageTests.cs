@@ -40,12 +40,12 @@ public sealed class StorageOutageTests
             Assert.NotNull(record);
             Assert.Equal(Tributary.Landing.IngestionService.Succeeded, record.Outcome);
             // Every landed page is curated: one quality row per page.
-            await WaitUntilAsync(async () => (await RowsAsync(app, StorageNames.QualityTable, "PartitionKey eq 'openaq'", ct)).Count >= record.Pages,
+            await WaitUntilAsync(async () => (await RowsAsync(app, StorageNames.QualityTable, "PartitionKey eq 'openaq' and Scope eq 'page'", ct)).Count >= record.Pages,
                 TimeSpan.FromSeconds(120), $"{record.Pages} quality rows");
             var raw = new List<string>();
             await foreach (var blob in app.Storage.Container(StorageNames.RawContainer).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "openaq/" }, ct)) raw.Add(blob.Name);
             Assert.Equal(record.Pages, raw.Count);
-            var quality = await RowsAsync(app, StorageNames.QualityTable, "PartitionKey eq 'openaq'", ct);
+            var quality = await RowsAsync(app, StorageNames.QualityTable, "PartitionKey eq 'openaq' and Scope eq 'page'", ct);
             Assert.Equal(raw.Order(StringComparer.Ordinal), quality.Select(q => q.GetString("RawBlob")).Order(StringComparer.Ordinal));
             Assert.NotEmpty(await RowsAsync(app, StorageNames.ObservationsTable, "", ct));
             foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue })
