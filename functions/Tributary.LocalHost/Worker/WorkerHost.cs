@@ -91,6 +91,10 @@ public sealed partial class WorkerHost(
                 var state = await StartAsync(config, channel, process, metadata, stoppingToken);
                 metadata ??= state.Functions.Values.Select(f => f.Rpc).ToList();
                 Publish(state);
+                // A worker whose stream has ended can answer nothing, though its exit may not be seen for a while:
+                // out of service at once (as the host's dispatcher drops the channel), so invocations wait for the
+                // next worker instead of failing on this one, each failure costing its message a dequeue.
+                _ = channel.Closed.ContinueWith(_ => Unpublish(state), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 var exitCode = await process.Exited.WaitAsync(stoppingToken);
                 if (exitCode != 0) failure = new WorkerUnavailableException(CrashMessage(workerId, exitCode, process));
                 else LogExitedCleanly(logger, workerId);

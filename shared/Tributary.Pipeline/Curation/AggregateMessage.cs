@@ -26,7 +26,7 @@ public sealed record AggregateMessage(
     public IReadOnlyList<string>? Stops { get; init; }
 
     /// <summary>What a page wrote for one city: its UTC days, metrics and stops.</summary>
-    public static AggregateMessage For(string city, IEnumerable<Observation> observations, IReadOnlyList<string>? changedDimensions)
+    public static AggregateMessage For(string city, IEnumerable<Observation> observations, IReadOnlyList<string>? dimensionKinds)
     {
         var list = observations.ToList();
         var stops = list.Where(o => StopLocatedMetrics.Contains(o.Metric)).Select(o => o.LocationId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -34,11 +34,14 @@ public sealed record AggregateMessage(
         {
             Metrics = [.. list.Select(o => o.Metric).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Stops = stops.Count is > 0 and <= MaxStops ? stops : null,
-            Dimensions = changedDimensions is { Count: > 0 } ? changedDimensions : null,
+            Dimensions = dimensionKinds is { Count: > 0 } ? dimensionKinds : null,
         };
     }
 
-    /// <summary>The dimension kinds (e.g. <c>stop</c>) whose rows the page changed.</summary>
+    /// <summary>
+    /// The dimension kinds (e.g. <c>stop</c>) whose rows the page wrote, whether or not they changed this time: a
+    /// redelivered page finds the rows its crashed attempt wrote, and must still have the KPIs that read them recomputed.
+    /// </summary>
     [JsonPropertyName("dimensions")]
     public IReadOnlyList<string>? Dimensions { get; init; }
 }

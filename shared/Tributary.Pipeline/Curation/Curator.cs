@@ -53,10 +53,13 @@ public sealed partial class Curator(
         var quarantineBlob = mapped.Rejected.Count > 0
             ? await quarantine.PutAsync(message.Blob, message.Sha256, null, mapped.Rejected, cancellationToken)
             : null;
-        var changedDimensions = new List<string>();
+        // Every kind the page carries is named to the aggregate stage, changed now or not: an earlier attempt may
+        // have changed the rows and died before queueing, and then nothing else tells the KPIs that read them.
+        var dimensionKinds = new List<string>();
         foreach (var kind in mapped.Dimensions.GroupBy(d => d.Kind, StringComparer.Ordinal))
         {
-            if (await dimensions.UpsertAsync([.. kind], cancellationToken) > 0) changedDimensions.Add(kind.Key);
+            await dimensions.UpsertAsync([.. kind], cancellationToken);
+            dimensionKinds.Add(kind.Key);
         }
         var result = await observations.UpsertAsync(mapped.Observations, new ObservationLineage(message.RunId, message.Blob, message.Sha256), cancellationToken);
 
@@ -65,7 +68,7 @@ public sealed partial class Curator(
         // stops the page touched, so only the KPIs that read them are recomputed.
         foreach (var city in mapped.Observations.GroupBy(o => o.CityId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            await queue.SendAsync(StorageNames.AggregateQueue, AggregateMessage.For(city.Key, city, changedDimensions), cancellationToken);
+            await queue.SendAsync(StorageNames.AggregateQueue, AggregateMessage.For(city.Key, city, dimensionKinds), cancellationToken);
         }
 
         var page = new PageQuality(message.Source, message.RunId, message.Blob, mapped.Observations.Count,
