@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Tributary.LocalHost.Invocations;
 using Tributary.LocalHost.Worker;
@@ -11,7 +10,8 @@ namespace Tributary.Tests.EndToEnd;
 /// <summary>
 /// The pipeline on its own copy of the <see cref="LandedInputs"/>: Azurite on a copy of the landed folder and the
 /// local host with the real worker, whose queue triggers start curating the waiting messages at once. A failed
-/// invocation's message is visible again at once (visibility timeout 0), so a crash costs the worker's restart only.
+/// invocation's message is visible again after 1 s (the host's default is 10 s), before the killed worker's successor
+/// is up, so a crash costs the worker's restart only, and a message one dequeue per kill.
 /// </summary>
 internal sealed class CurationRun : IAsyncDisposable
 {
@@ -40,7 +40,7 @@ internal sealed class CurationRun : IAsyncDisposable
             Copy(new DirectoryInfo(inputs.Folder), folder);
             azurite = await AzuriteProcess.StartAsync(ct, location: folder.FullName);
             var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct,
-                hostSettings: new Dictionary<string, string?> { ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00" });
+                hostSettings: new Dictionary<string, string?> { ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:01" });
             return new CurationRun(folder, azurite, app, inputs.Pages);
         }
         catch
@@ -116,7 +116,7 @@ internal sealed class CurationRun : IAsyncDisposable
             if (messages.Length > 0)
             {
                 throw new InvalidOperationException($"{messages.Length} message(s) in {poison.Name}: " +
-                    string.Join("; ", messages.Select(m => Encoding.UTF8.GetString(Convert.FromBase64String(m.MessageText)))) +
+                    string.Join("; ", messages.Select(m => m.Body.ToString())) +
                     $"; invocations: {Describe(App.Invocations.Snapshot())}");
             }
         }
