@@ -19,7 +19,7 @@ public sealed class ChangeDetectingWriter<T>(TableClient table, TableWriteMode m
     public const int MaxBatch = 100;
 
     /// <summary>How often a scope is read and written again after a conflicting write, before the conflict is thrown.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = 8;
 
     private readonly IEqualityComparer<T> _content = content ?? EqualityComparer<T>.Default;
 
@@ -54,7 +54,10 @@ public sealed class ChangeDetectingWriter<T>(TableClient table, TableWriteMode m
             }
             catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
             {
-                // Someone changed the scope after we read it: read and compare again.
+                // Someone changed the scope after we read it: read and compare again, after a jittered pause that
+                // grows with each attempt, so writers racing for one row (the pages of a source-day updating its
+                // quality day row) fall out of step instead of colliding again at once.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) << Math.Min(attempt, 5)), cancellationToken);
             }
         }
     }
