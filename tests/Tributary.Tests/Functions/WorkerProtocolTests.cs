@@ -178,6 +178,20 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
         await foreach (var blob in app.Storage.Container(StorageNames.RawContainer).GetBlobsAsync(
             new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"open-meteo/{day:yyyy/MM/dd}/{runId}/" }, ct)) blobs.Add(blob.Name);
         Assert.Equal(3, blobs.Count);
+        // The attempt the kill cut short may have queued pages too: let every curate and aggregate message settle
+        // before the snapshot, or a late aggregation would land between it and the replay's.
+        var drainedBy = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var pending = 0;
+            foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue })
+            {
+                pending += (await app.Storage.Queue(queue).GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+            }
+            if (pending == 0 && running.Running("Curate") == 0 && running.Running("Aggregate") == 0) break;
+            Assert.True(DateTime.UtcNow < drainedBy, $"the curate and aggregate queues never drained ({pending} messages left)");
+            await Task.Delay(50, ct);
+        }
         string[] tables = [StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.KpisTable];
         var before = await Task.WhenAll(tables.Select(t => TableSnapshot.TakeAsync(app.Storage, t)));
         var replay = await app.ReplayAsync(attempts.First(a => a.Succeeded), ct);
