@@ -32,6 +32,7 @@ node - "$RESULTS" "$test_projects" <<'JS'
 const fs = require('fs'), path = require('path');
 const dir = process.argv[2];
 let passed = 0, failed = 0, files = 0;
+const failures = [];
 for (const f of fs.readdirSync(dir)) {
   const p = path.join(dir, f);
   if (f.endsWith('.trx')) {
@@ -39,6 +40,11 @@ for (const f of fs.readdirSync(dir)) {
     if (!m) continue;
     const n = k => Number((m[0].match(new RegExp(`\\b${k}="(\\d+)"`)) || [0, 0])[1]);
     passed += n('passed'); failed += n('failed') + n('error') + n('timeout') + n('aborted'); files++;
+    // Name each failure (and the start of its message) next to the closing line, where a truncated log still shows it.
+    for (const r of fs.readFileSync(p, 'utf8').matchAll(/<UnitTestResult\b[^>]*\btestName="([^"]*)"[^>]*\boutcome="(Failed|Error|Timeout|Aborted)"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+      const message = (r[3].match(/<Message>([\s\S]*?)<\/Message>/) || [, ''])[1].replace(/\s+/g, ' ').slice(0, 400);
+      failures.push(`FAILED ${r[1]}: ${message}`);
+    }
   } else if (f === 'vitest.json') {
     const r = JSON.parse(fs.readFileSync(p, 'utf8'));
     passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTests || 0); files++;
@@ -49,6 +55,7 @@ const expected = Number(process.argv[3]);
 const trx = fs.readdirSync(dir).filter(f => f.endsWith('.trx')).length;
 if (trx < expected) { console.error(`test.sh: ${expected - trx} of ${expected} test projects wrote no results`); failed += expected - trx; }
 if (files === 0) failed += 1;
+for (const f of failures) console.log(f);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 JS

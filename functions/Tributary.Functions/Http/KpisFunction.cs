@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Tributary.Functions.Http.Caching;
 using Tributary.Functions.OpenApi;
 using Tributary.Marts;
 using Tributary.Marts.Kpis;
@@ -50,14 +49,8 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
             return TypedResults.Problem(title: $"Invalid parameter '{ex.Parameter}'", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions)))[..32]}\"";
-        request.HttpContext.Response.Headers.ETag = etag;
         // Buckets change when new data lands (hourly at most); a short shared cache spares the table on busy dashboards.
-        request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
-        if (request.Headers.IfNoneMatch.Any(v => v == etag || v == "*"))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
+        if (CachedJson.NotModified(request, response, json.Value.SerializerOptions) is { } notModified) return notModified;
         return TypedResults.Ok(response);
     }
 
