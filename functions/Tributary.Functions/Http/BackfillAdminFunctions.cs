@@ -31,7 +31,7 @@ public sealed class BackfillAdminFunctions(BackfillService backfill)
             var status = await backfill.StatusAsync(source, from, to, request.HttpContext.RequestAborted);
             return TypedResults.Accepted($"{request.PathBase}{request.Path}{request.QueryString}", status);
         }
-        catch (Exception ex) when (AdminProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -50,7 +50,7 @@ public sealed class BackfillAdminFunctions(BackfillService backfill)
         {
             return TypedResults.Ok(await backfill.StatusAsync(source, Required(request, "from"), Required(request, "to"), request.HttpContext.RequestAborted));
         }
-        catch (Exception ex) when (AdminProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

@@ -36,8 +36,8 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
             var query = new KpiQuery(
                 QueryValues.Text(request, "metric") ?? ThermalComfortFactor.KpiId,
                 (QueryValues.Text(request, "city") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Instant(request, "from") ?? new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero),
-                Instant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero))
+                QueryValues.BoundedInstant(request, "from") ?? new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero),
+                QueryValues.BoundedInstant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero))
             {
                 Grain = grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain) ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{grain}'."),
                 StopPlace = QueryValues.Text(request, "stop"),
@@ -46,16 +46,11 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
         }
         catch (KpiQueryException ex)
         {
-            return TypedResults.Problem(title: $"Invalid parameter '{ex.Parameter}'", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return ApiProblems.InvalidParameter(ex.Parameter, ex.Message);
         }
 
         // Buckets change when new data lands (hourly at most); a short shared cache spares the table on busy dashboards.
         if (CachedJson.NotModified(request, response, json.Value.SerializerOptions) is { } notModified) return notModified;
         return TypedResults.Ok(response);
     }
-
-    private static DateTimeOffset? Instant(HttpRequest request, string parameter) =>
-        QueryValues.TryInstant(request, parameter, out var value)
-            ? value
-            : throw new KpiQueryException(parameter, $"'{parameter}' must be an ISO-8601 date or date-time (e.g. 2026-11-21T00:00:00Z), not '{QueryValues.Text(request, parameter)}'.");
 }

@@ -37,7 +37,7 @@ public sealed class ReplayAdminFunctions(RawReplayService replay)
                 ? TypedResults.Accepted($"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{outcome.Status.Id}", outcome.Status)
                 : TypedResults.Ok(outcome.Status);
         }
-        catch (Exception ex) when (AdminProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -54,9 +54,9 @@ public sealed class ReplayAdminFunctions(RawReplayService replay)
         {
             return await replay.StatusAsync(source, id, request.HttpContext.RequestAborted) is { } status
                 ? TypedResults.Ok(status)
-                : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown replay", $"Source '{source}' has no replay '{id}'.", "id");
+                : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown replay", $"Source '{source}' has no replay '{id}'.", "id");
         }
-        catch (Exception ex) when (AdminProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

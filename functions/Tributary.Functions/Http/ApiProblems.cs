@@ -7,10 +7,10 @@ using Tributary.Sources;
 namespace Tributary.Functions.Http;
 
 /// <summary>
-/// The problem+json answers of the admin routes: a bad parameter is 400 titled with its name (and carries it as
+/// The problem+json answers of every route: a bad parameter is 400 titled with its name (and carries it as
 /// <c>parameter</c>, for clients), an unknown source 404 listing the known ones.
 /// </summary>
-internal static class AdminProblems
+internal static class ApiProblems
 {
     public static ProblemHttpResult? From(Exception ex) => ex switch
     {
