@@ -4,6 +4,7 @@
 #   bench/run.sh budget     rate budget against a metered vendor
 #   bench/run.sh host       local host: cold start (JIT vs ReadyToRun) and per-invocation overhead
 #   bench/run.sh curation   curation into Azurite: entity group transactions vs one entity per request
+#   bench/run.sh api        wrk on loopback: a 3-day series of every city from the API vs the same bytes as a static file
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
@@ -18,4 +19,12 @@ if [ "$which" = all ] || [ "$which" = host ]; then
 fi
 if [ "$which" = all ] || [ "$which" = curation ]; then
   dotnet run -c Release --project bench/Tributary.CurationBench -- "${@:2}"
+fi
+if [ "$which" = all ] || [ "$which" = api ]; then
+  if ! command -v wrk >/dev/null; then
+    SUDO=(); [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
+    "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  fi
+  dotnet build functions/Tributary.Functions -c Release --nologo -v quiet -clp:ErrorsOnly
+  dotnet run -c Release --project bench/Tributary.ApiBench -- "${@:2}"
 fi

@@ -141,6 +141,14 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
     {
         var ct = TestContext.Current.CancellationToken;
         var logs = new CapturedLogs();
+        // The class shares one Azurite: an earlier test's harness may have stopped with messages received and
+        // still invisible. This test counts what is left in the queues, so it starts from empty ones.
+        foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue })
+        {
+            var client = azurite.Storage().Queue(queue);
+            await client.CreateIfNotExistsAsync(cancellationToken: ct);
+            await client.ClearMessagesAsync(ct);
+        }
         await using var app = await PipelineHarness.StartAsync(azurite.ConnectionString, runTimersOnStartup: false, cancellationToken: ct, logs: logs,
             hostSettings: new Dictionary<string, string?> { ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:01" });
         var day = DateTime.UtcNow.Date.AddDays(-20);
@@ -189,7 +197,8 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
                 pending += (await app.Storage.Queue(queue).GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
             }
             if (pending == 0 && running.Running("Curate") == 0 && running.Running("Aggregate") == 0) break;
-            Assert.True(DateTime.UtcNow < drainedBy, $"the curate and aggregate queues never drained ({pending} messages left)");
+            Assert.True(DateTime.UtcNow < drainedBy, $"the curate and aggregate queues never drained ({pending} messages left); host log:\n" +
+                string.Join("\n", logs.Lines.Where(l => l.Contains("Curate", StringComparison.Ordinal) || l.Contains("Aggregate", StringComparison.Ordinal) || l.Contains("queue", StringComparison.OrdinalIgnoreCase)).TakeLast(60)));
             await Task.Delay(50, ct);
         }
         string[] tables = [StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.KpisTable];
