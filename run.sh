@@ -29,6 +29,8 @@ if [ -z "${LocalHost__MasterKey:-}" ]; then
   [ -s "$STATE/master.key" ] || (umask 077; od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$STATE/master.key")
   export LocalHost__MasterKey="$(cat "$STATE/master.key")"
 fi
+# The worker's admin gate (admin operations are anonymous to the host) opens them with the same key.
+export Admin__Keys="${Admin__Keys:-$LocalHost__MasterKey}"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

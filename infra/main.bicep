@@ -81,6 +81,26 @@ param openAqApiKey string = ''
 @description('Client secret of the Entur partner OAuth2 client (source entur-partner). Empty: no secret is written.')
 param enturPartnerClientSecret string = ''
 
+@secure()
+@description('The admin key: the app\'s `admin` host key and Key Vault secret `admin-key`, which app setting Admin__Keys references. main.parameters.json has azd generate it once and read it back from Key Vault on later runs. Empty: no admin key (admin operations open with admin tokens only).')
+param adminKey string = ''
+
+@description('Issuer admin bearer tokens must name, e.g. https://login.microsoftonline.com/{tenant}/v2.0. Empty: no token is accepted.')
+param authIssuer string = ''
+
+@description('Audience admin bearer tokens must name (the API app registration\'s application id URI or client id).')
+param authAudience string = ''
+
+@description('OIDC authority whose metadata publishes the signing keys (Entra ID: the issuer URL). Empty: no token is accepted.')
+param authAuthority string = ''
+
+@description('Requests one client may make per minute to the public routes (429 with Retry-After after that).')
+@minValue(1)
+param rateLimitPermitsPerMinute int = 300
+
+@description('Browser origins allowed to call the API directly (the dashboard itself goes through Static Web Apps\' linked backend).')
+param corsAllowedOrigins array = []
+
 @description('Upper bound for the function app\'s scale-out.')
 @minValue(40)
 @maxValue(1000)
@@ -101,6 +121,8 @@ var deploymentContainerName = 'app-package'
 // (Tributary__KeyVaultUri, with its managed identity): Linux app setting names cannot hold the '-' these names use.
 var openAqApiKeySecretName = 'openaq-api-key'
 var enturPartnerClientSecretName = 'entur-partner-client-secret'
+// The admin key; the worker reads it as app setting Admin__Keys, a Key Vault reference the platform resolves.
+var adminKeySecretName = 'admin-key'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -157,6 +179,8 @@ module keyVault 'modules/keyvault.bicep' = {
     enturPartnerClientSecret: enturPartnerClientSecret
     openAqApiKeySecretName: openAqApiKeySecretName
     enturPartnerClientSecretName: enturPartnerClientSecretName
+    adminKey: adminKey
+    adminKeySecretName: adminKeySecretName
   }
 }
 
@@ -193,7 +217,16 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    appSettings: union(extraAppSettings, empty(enturPartnerClientId) ? {} : { Sources__EnturPartner__Auth__ClientId: enturPartnerClientId }, {
+    adminKey: adminKey
+    corsAllowedOrigins: corsAllowedOrigins
+    appSettings: union(extraAppSettings, empty(enturPartnerClientId) ? {} : { Sources__EnturPartner__Auth__ClientId: enturPartnerClientId }, empty(adminKey) ? {} : {
+      Admin__Keys: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${adminKeySecretName})'
+    }, {
+      Auth__Issuer: authIssuer
+      Auth__Audience: authAudience
+      Auth__Authority: authAuthority
+      RateLimit__PermitsPerMinute: string(rateLimitPermitsPerMinute)
+      Cors__AllowedOrigins: join(corsAllowedOrigins, ';')
       Tributary__KeyVaultUri: keyVault.outputs.vaultUri
       IngestWeatherSchedule: ingestWeatherSchedule
       IngestDeparturesSchedule: ingestDeparturesSchedule

@@ -30,6 +30,7 @@ public static class LocalHostApp
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = appRoot, Args = [] });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(RequestLimits.RaiseKestrelLimits);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
@@ -57,14 +58,19 @@ public static class LocalHostApp
         builder.Services.AddSingleton<HttpFunctionProxy>();
         builder.Services.AddSingleton<FunctionEndpoints>();
         builder.Services.AddHttpForwarder();
-        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins([.. settings.CorsOrigins])
-            .WithMethods("GET", "POST", "DELETE").WithHeaders("If-None-Match", "Content-Type", "x-functions-key").WithExposedHeaders("ETag")));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsAllowlist.Apply(policy, settings)));
         // Started in this order and stopped in reverse: triggers stop before the worker is told to terminate.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerHost>());
         builder.Services.AddHostedService<TriggerListeners>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // First: nothing past the limits reaches routing, the proxy or the worker.
+        app.Use((context, next) => RequestLimits.EnforceAsync(context, () => next(context)));
+        app.UseExceptionHandler();
+        // Empty 4xx answers (no route 404, wrong method 405 with Allow, a body cut off at the limit 413) become problems.
+        app.UseStatusCodePages();
         if (options.WebRoot is { } webRoot)
         {
             if (!Directory.Exists(webRoot))

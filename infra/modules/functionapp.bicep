@@ -52,6 +52,13 @@ param maximumInstanceCount int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
+@secure()
+@description('The admin key, created as the host key named admin; empty creates none.')
+param adminKey string = ''
+
+@description('Browser origins the platform\'s CORS allows.')
+param corsAllowedOrigins array = []
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -134,6 +141,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
       appSettings: concat(settings, [
         // Not a credential: with local auth disabled it only names the ingestion endpoint; the token comes from
         // the identity in APPLICATIONINSIGHTS_AUTHENTICATION_STRING.
@@ -158,6 +169,18 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+// The admin key as a host key, so the platform accepts it wherever a function key is asked for; the worker's admin
+// gate accepts the same value through Admin__Keys (a Key Vault reference to the same secret).
+// Bicep's type index has no types for host keys (a long-known gap), so the properties are checked by ARM alone.
+#disable-next-line BCP081
+resource adminHostKey 'Microsoft.Web/sites/host/functionKeys@2024-04-01' = if (!empty(adminKey)) {
+  name: '${functionApp.name}/default/admin'
+  properties: {
+    name: 'admin'
+    value: adminKey
   }
 }
 

@@ -26,6 +26,13 @@ param openAqApiKeySecretName string
 @description('Secret name for the Entur partner client secret (the entur-partner manifest reads it by this name).')
 param enturPartnerClientSecretName string
 
+@secure()
+@description('The admin key (admin operations, the app\'s admin host key); empty leaves the secret out.')
+param adminKey string = ''
+
+@description('Secret name for the admin key (app setting Admin__Keys references it).')
+param adminKeySecretName string
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -64,6 +71,15 @@ resource enturPartnerClientSecretResource 'Microsoft.KeyVault/vaults/secrets@202
   name: enturPartnerClientSecretName
   properties: {
     value: enturPartnerClientSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(adminKey)) {
+  parent: vault
+  name: adminKeySecretName
+  properties: {
+    value: adminKey
     contentType: 'text/plain'
   }
 }

@@ -230,9 +230,10 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
     [Fact]
     public void Vendor_secrets_go_to_key_vault_only_when_given_under_the_names_the_manifests_read()
     {
-        // The app reads secrets from Key Vault itself, so no secret value or reference is an app setting.
+        // The app reads vendor secrets from Key Vault itself, so no vendor secret value or reference is an app
+        // setting; the one Key Vault reference is the admin key's (Admin__Keys, see the admin key test).
         var appSettings = Module("functionapp").PassedValue("appSettings");
-        Assert.DoesNotContain("@Microsoft.KeyVault", appSettings);
+        Assert.Single(Regex.Matches(appSettings, "@Microsoft.KeyVault"));
         Assert.DoesNotContain("Secret')", appSettings);
 
         var passed = Module("keyvault");
@@ -253,7 +254,49 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
             Assert.Equal($"[not(empty(parameters('{parameter}')))]", (string?)secret["condition"]);
         }
 
-        Assert.Equal(2, vault.OfType("Microsoft.KeyVault/vaults/secrets").Count());
+        Assert.Equal(3, vault.OfType("Microsoft.KeyVault/vaults/secrets").Count());
+    }
+
+    [Fact]
+    public void The_admin_key_is_one_key_vault_secret_the_admin_host_key_and_the_Admin_Keys_reference()
+    {
+        // azd generates the key once and reads it back from Key Vault on every later run.
+        var file = JsonNode.Parse(File.ReadAllText(Repo.Path("infra", "main.parameters.json")))!["parameters"]!.AsObject();
+        Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} admin-key)", (string?)file["adminKey"]!["value"]);
+        Assert.Equal("securestring", (string?)Main["parameters"]!["adminKey"]!["type"]);
+        Assert.Equal("admin-key", (string?)Main["variables"]!["adminKeySecretName"]);
+
+        var vault = Module("keyvault");
+        Assert.Equal("[parameters('adminKey')]", vault.PassedValue("adminKey"));
+        Assert.Contains(vault.OfType("Microsoft.KeyVault/vaults/secrets"), s => ((string?)s["name"])?.Contains("adminKeySecretName") == true);
+
+        var functionApp = Module("functionapp");
+        Assert.Equal("[parameters('adminKey')]", functionApp.PassedValue("adminKey"));
+        var hostKey = Assert.Single(functionApp.OfType("Microsoft.Web/sites/host/functionKeys"));
+        Assert.Equal("[format('{0}/default/admin', parameters('name'))]", (string?)hostKey["name"]);
+        Assert.Equal("[parameters('adminKey')]", (string?)hostKey["properties"]!["value"]);
+        Assert.Equal("[not(empty(parameters('adminKey')))]", (string?)hostKey["condition"]);
+
+        // Without a key there is no reference either: an unresolved reference would be its own text, a guessable key.
+        var appSettings = functionApp.PassedValue("appSettings");
+        Assert.Contains("if(empty(parameters('adminKey')), createObject(), createObject('Admin__Keys', format('@Microsoft.KeyVault(VaultName={0};SecretName={1})'", appSettings);
+    }
+
+    [Fact]
+    public void Token_validation_rate_limit_and_cors_come_from_parameters()
+    {
+        var appSettings = Module("functionapp").PassedValue("appSettings");
+        Assert.Contains("'Auth__Issuer', parameters('authIssuer')", appSettings);
+        Assert.Contains("'Auth__Audience', parameters('authAudience')", appSettings);
+        Assert.Contains("'Auth__Authority', parameters('authAuthority')", appSettings);
+        Assert.Contains("'RateLimit__PermitsPerMinute', string(parameters('rateLimitPermitsPerMinute'))", appSettings);
+        Assert.Contains("'Cors__AllowedOrigins', join(parameters('corsAllowedOrigins'), ';')", appSettings);
+        Assert.Equal(300, (int?)Main["parameters"]!["rateLimitPermitsPerMinute"]!["defaultValue"]);
+
+        var functionApp = Module("functionapp");
+        Assert.Equal("[parameters('corsAllowedOrigins')]", functionApp.PassedValue("corsAllowedOrigins"));
+        var cors = Single(functionApp, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["cors"]!;
+        Assert.Equal("[parameters('corsAllowedOrigins')]", (string?)cors["allowedOrigins"]);
     }
 
     [Fact]
@@ -491,7 +534,8 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         {
             if ((string?)parameter!["type"] == "securestring" && file[name] is { } entry)
             {
-                Assert.Matches(@"^\$\{[A-Z0-9_]+=?\}$", (string?)entry["value"]);
+                // Either the azd environment, or azd's own generated-once secret read back from Key Vault.
+                Assert.Matches(@"^(\$\{[A-Z0-9_]+=?\}|\$\(secretOrRandomPassword \$\{AZURE_KEY_VAULT_NAME\} [a-z0-9-]+\))$", (string?)entry["value"]);
             }
         }
     }

@@ -111,6 +111,8 @@ public sealed class PipelineHarness : IAsyncDisposable
                 [StorageNames.ConnectionSetting] = connectionString,
                 ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
                 ["LocalHost__MasterKey"] = MasterKey,
+                // The worker's admin gate opens admin operations with the same key, as run.sh sets it up.
+                ["Admin__Keys"] = MasterKey,
                 // The tests' clocks and payloads are UTC; so is the worker, whatever the machine's zone.
                 ["TZ"] = "UTC",
             };

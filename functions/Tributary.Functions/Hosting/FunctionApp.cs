@@ -18,6 +18,7 @@ public static class FunctionApp
         builder.Services.AddTributaryPipeline(builder.Configuration);
         StartStorageFirst(builder.Services);
         builder.Services.AddProblemDetails();
+        builder.AddHttpPlatform();
         builder.Services.AddSingleton<Ingest.SourceIngestion>();
         builder.Services.AddSingleton<OpenApi.OpenApiDocumentGenerator>();
         builder.AddTributaryTelemetry();

@@ -1,20 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tributary.Backfill;
+using Tributary.Functions.Http.Security;
 using Tributary.Functions.OpenApi;
 
 namespace Tributary.Functions.Http;
 
 /// <summary>
 /// HTTP <c>POST /api/admin/backfill/{source}?from=&amp;to=</c> queues a backfill (202 with its chunks);
-/// <c>GET</c> with the same parameters reports its progress. Admin only: both need a function key (or the master
-/// key) in Azure, and the local host enforces the same keys.
+/// <c>GET</c> with the same parameters reports its progress. Admin only: the worker's admin gate lets them run
+/// for an admin key or a bearer token with the admin role (see <see cref="AdminGate"/>).
 /// </summary>
 public sealed class BackfillAdminFunctions(BackfillService backfill)
 {
     private const string Route = "admin/backfill/{source}";
 
     [Function("StartBackfill")]
+    [AdminOperation]
     [OpenApiOperation("StartBackfill", "Queue a backfill of a source over [from, to)", Tag = "admin",
         Description = "Splits the range into chunks on the backfill queue; each chunk fetches within the source's rate budget. Idempotent: queuing the same range again re-runs chunks that leave the tables unchanged.")]
     [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
@@ -22,7 +24,7 @@ public sealed class BackfillAdminFunctions(BackfillService backfill)
     [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid, or the source cannot be backfilled; the problem says which.")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
     public async Task<Results<Accepted<BackfillStatus>, ProblemHttpResult>> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request, string source)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string source)
     {
         try
         {
@@ -38,13 +40,14 @@ public sealed class BackfillAdminFunctions(BackfillService backfill)
     }
 
     [Function("GetBackfill")]
+    [AdminOperation]
     [OpenApiOperation("GetBackfill", "Progress of a backfill of a source over [from, to)", Tag = "admin")]
     [OpenApiQuery("from", "Inclusive start, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
     [OpenApiQuery("to", "Exclusive end, ISO-8601 (UTC when no offset).", Required = true, Format = "date-time")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid; the problem names it.")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
     public async Task<Results<Ok<BackfillStatus>, ProblemHttpResult>> StatusAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request, string source)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string source)
     {
         try
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tributary.Functions.Http.Security;
 using Tributary.Functions.OpenApi;
 using Tributary.Replay;
 
@@ -8,13 +9,14 @@ namespace Tributary.Functions.Http;
 /// <summary>
 /// HTTP <c>POST /api/admin/replay/{source}?from=&amp;to=</c> re-curates a source's landed raw pages of those UTC days
 /// (202 with the replay's status and its Location; 200 with the existing one when the same replay was asked for
-/// before); <c>GET /api/admin/replay/{source}/{id}</c> reports its progress. Admin only: both need a function key.
+/// before); <c>GET /api/admin/replay/{source}/{id}</c> reports its progress. Admin only: both pass the worker's admin gate (an admin key or an admin token).
 /// </summary>
 public sealed class ReplayAdminFunctions(RawReplayService replay)
 {
     private const string Route = "admin/replay/{source}";
 
     [Function("StartReplay")]
+    [AdminOperation]
     [OpenApiOperation("StartReplay", "Re-curate a source's landed raw pages of the UTC days [from, to]", Tag = "admin",
         Description = "Queues each landed raw blob of those days on the curate queue again, without calling the vendor; curation and aggregation " +
                       "follow as usual. Idempotent: the replay id comes from the range and generation, so asking again joins the same replay (200). " +
@@ -26,7 +28,7 @@ public sealed class ReplayAdminFunctions(RawReplayService replay)
     [OpenApiProblem(StatusCodes.Status400BadRequest, "A parameter is invalid; the problem names it.")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
     public async Task<Results<Accepted<RawReplayStatus>, Ok<RawReplayStatus>, ProblemHttpResult>> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request, string source)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string source)
     {
         try
         {
@@ -44,11 +46,12 @@ public sealed class ReplayAdminFunctions(RawReplayService replay)
     }
 
     [Function("GetReplay")]
+    [AdminOperation]
     [OpenApiOperation("GetReplay", "Progress of a replay: days done, blobs queued and skipped", Tag = "admin")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "The id is not a replay id; the problem names it.")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id, or the source has no such replay.")]
     public async Task<Results<Ok<RawReplayStatus>, ProblemHttpResult>> StatusAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route + "/{id}")] HttpRequest request, string source, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/{id}")] HttpRequest request, string source, string id)
     {
         try
         {

@@ -27,7 +27,14 @@ internal sealed record HttpFunction(string Name, MethodInfo Method, HttpTriggerA
     /// <summary>The route relative to the route prefix; the host uses the function name when none is given.</summary>
     public string Route => Trigger.Route ?? Name;
 
+    /// <summary>The host demands a function key (the function is not anonymous to the host).</summary>
     public bool RequiresKey => Trigger.AuthLevel != AuthorizationLevel.Anonymous;
+
+    /// <summary>An admin operation: anonymous to the host, authorised by the worker's admin gate (key or bearer token).</summary>
+    public bool IsAdmin => Method.GetCustomAttribute<Http.Security.AdminOperationAttribute>() is not null;
+
+    /// <summary>Counted against the per-client rate limit of the public routes (see <see cref="Http.Platform.HttpFunctionCatalog"/>).</summary>
+    public bool RateLimited => !IsAdmin && !Http.Platform.HttpFunctionCatalog.Unlimited.Contains(Name);
 
     public IReadOnlyList<HttpMethod> HttpMethods =>
         Trigger.Methods is { Length: > 0 } methods

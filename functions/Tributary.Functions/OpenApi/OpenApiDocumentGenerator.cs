@@ -22,6 +22,7 @@ public sealed class OpenApiDocumentGenerator
     private readonly JsonSerializerOptions _writerOptions;
     private readonly string _routePrefix;
     private readonly Lazy<string> _json;
+    private readonly Lazy<JsonObject> _tree;
 
     /// <param name="json">The ASP.NET Core JSON options the typed results serialize with (web defaults unless configured).</param>
     public OpenApiDocumentGenerator(IOptions<JsonOptions> json)
@@ -30,10 +31,22 @@ public sealed class OpenApiDocumentGenerator
         _routePrefix = HostRoutePrefix.Read(AppContext.BaseDirectory);
         // The functions cannot change while the process runs, so the document is built and serialized once.
         _json = new Lazy<string>(() => Serialize(Generate()));
+        _tree = new Lazy<JsonObject>(() => JsonNode.Parse(_json.Value)!.AsObject());
     }
 
-    /// <summary>The document serialized as OpenAPI 3.1 JSON.</summary>
+    /// <summary>The route prefix the paths are relative to; the server URL ends with it.</summary>
+    public string RoutePrefix => _routePrefix;
+
+    /// <summary>The document serialized as OpenAPI 3.1 JSON, with the relative server <c>/{routePrefix}</c> (the committed snapshot).</summary>
     public string Json => _json.Value;
+
+    /// <summary>The document with <paramref name="serverUrl"/> (e.g. <c>https://app.example/api</c>) as its one server.</summary>
+    public string JsonFor(string serverUrl)
+    {
+        var document = _tree.Value.DeepClone().AsObject();
+        document["servers"] = new JsonArray(new JsonObject { ["url"] = serverUrl });
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
 
     /// <summary>A fresh document model.</summary>
     public OpenApiDocument Generate()
@@ -45,17 +58,20 @@ public sealed class OpenApiDocumentGenerator
                 Title = "Tributary KPI API",
                 Version = DocumentName,
                 Description = "KPI series and their catalog for the public dashboard, health for operations, and admin routes " +
-                              "(backfill, replay from raw) that need a function key. Errors are problem+json (RFC 9457); times are UTC ISO-8601.",
+                              "(backfill, replay from raw) that need an admin key or an admin bearer token. Errors are problem+json (RFC 9457); " +
+                              "times are UTC ISO-8601. Public routes are rate limited per client (429 with Retry-After); answers are compressed " +
+                              "(br, gzip) when asked for.",
             },
-            Servers = [new OpenApiServer { Url = "/" }],
+            // Paths are relative to the host's route prefix; the served document names the real origin in front of it.
+            Servers = [new OpenApiServer { Url = "/" + _routePrefix.Trim('/') }],
             Paths = [],
             Components = new OpenApiComponents(),
         };
         var schemas = new SchemaComponents(document, _writerOptions);
         var functions = HttpFunction.FindAll(_functions);
-        if (functions.Any(f => f.RequiresKey)) FunctionKeySecurity.AddSchemes(document);
+        if (functions.Any(f => f.RequiresKey || f.IsAdmin)) FunctionKeySecurity.AddSchemes(document, bearer: functions.Any(f => f.IsAdmin));
 
-        var routed = functions.Select(f => (Function: f, Route: RouteTemplate.Parse(_routePrefix, f.Route)));
+        var routed = functions.Select(f => (Function: f, Route: RouteTemplate.Parse("", f.Route)));
         foreach (var (function, route) in routed.OrderBy(r => r.Route.Path, StringComparer.Ordinal))
         {
             if (!document.Paths.TryGetValue(route.Path, out var item))
@@ -92,8 +108,9 @@ public sealed class OpenApiDocumentGenerator
             Tags = new HashSet<OpenApiTagReference> { new(attribute.Tag, document) },
             Parameters = [.. route.Parameters.Select(PathParameter), .. function.Attributes<OpenApiQueryAttribute>().Select(QueryParameter)],
             Responses = [],
-            Security = function.RequiresKey ? FunctionKeySecurity.Requirement(document) : null,
+            Security = function.RequiresKey || function.IsAdmin ? FunctionKeySecurity.Requirement(document, bearer: function.IsAdmin) : null,
         };
+        responses = [.. responses.Concat(PlatformResponses(function, responses)).OrderBy(r => r.StatusCode)];
         var revalidates = responses.Any(r => r.StatusCode == StatusCodes.Status304NotModified);
         if (revalidates) operation.Parameters.Add(IfNoneMatch());
 
@@ -105,6 +122,13 @@ public sealed class OpenApiDocumentGenerator
                 var schema = schemas.SchemaFor(body);
                 response.Content = shape.ContentTypes.ToDictionary(c => c, IOpenApiMediaType (_) => new OpenApiMediaType { Schema = schema });
             }
+            if (shape.StatusCode == StatusCodes.Status429TooManyRequests)
+            {
+                response.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader { Description = "Seconds until the client's allowance renews.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                };
+            }
             if (revalidates && shape.StatusCode == StatusCodes.Status200OK)
             {
                 response.Headers = new Dictionary<string, IOpenApiHeader>
@@ -115,6 +139,30 @@ public sealed class OpenApiDocumentGenerator
             operation.Responses.Add(shape.StatusCode.ToString(CultureInfo.InvariantCulture), response);
         }
         return operation;
+    }
+
+    /// <summary>
+    /// The answers of the worker's HTTP platform rather than of the function: the admin gate's 401/403 on admin
+    /// operations, the rate limiter's 429 on public ones, and the request limits' 413/414/431 everywhere.
+    /// </summary>
+    private static IEnumerable<ResponseShape> PlatformResponses(HttpFunction function, IReadOnlyList<ResponseShape> declared)
+    {
+        var problem = new[] { ResultResponses.ProblemContentType };
+        var shapes = new List<ResponseShape>();
+        if (function.IsAdmin)
+        {
+            shapes.Add(new(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "No admin key and no valid bearer token (WWW-Authenticate says which scheme)."));
+            shapes.Add(new(StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "A valid bearer token without the 'admin' role."));
+        }
+        if (function.RateLimited)
+        {
+            shapes.Add(new(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "This client used up its requests for the minute; Retry-After says when to try again."));
+        }
+        shapes.Add(new(StatusCodes.Status413PayloadTooLarge, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "The request body is over the limit."));
+        shapes.Add(new(StatusCodes.Status414UriTooLong, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "The request target is over the limit."));
+        shapes.Add(new(StatusCodes.Status431RequestHeaderFieldsTooLarge, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "The request headers are over the limit."));
+        shapes.Add(new(StatusCodes.Status500InternalServerError, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), problem, "The function failed; the problem names the invocation, the logs have the details."));
+        return shapes.Where(s => declared.All(d => d.StatusCode != s.StatusCode));
     }
 
     private static OpenApiParameter PathParameter(string name) => new()

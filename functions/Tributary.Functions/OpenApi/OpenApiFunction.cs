@@ -20,8 +20,26 @@ public sealed class OpenApiFunction(OpenApiDocumentGenerator generator)
         {
             return TypedResults.Problem(title: "Unknown OpenAPI document", detail: $"There is no document '{documentName}'; the API publishes '{OpenApiDocumentGenerator.DocumentName}'.", statusCode: StatusCodes.Status404NotFound);
         }
-        // Static per deployment; a short shared cache keeps it fresh after a deploy.
+        // Static per deployment; a short shared cache keeps it fresh after a deploy. The server URL is the caller's
+        // origin, so the cache must keep one copy per host.
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
-        return TypedResults.Text(generator.Json, "application/json", Encoding.UTF8);
+        request.HttpContext.Response.Headers.Vary = "Host, X-Forwarded-Host, X-Forwarded-Proto";
+        return TypedResults.Text(generator.JsonFor(ServerUrl(request, generator.RoutePrefix)), "application/json", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// The origin the caller used (scheme and host; behind the host these are its X-Forwarded-Proto and
+    /// X-Forwarded-Host, which the worker's forwarded-headers step applied) followed by the route prefix. A host that
+    /// does not make a URL (hostile input) leaves the relative <c>/api</c>.
+    /// </summary>
+    public static string ServerUrl(HttpRequest request, string routePrefix)
+    {
+        var prefix = "/" + routePrefix.Trim('/');
+        var scheme = request.Scheme is "http" or "https" ? request.Scheme : null;
+        return scheme is not null && request.Host.HasValue
+               && Uri.TryCreate($"{scheme}://{request.Host.ToUriComponent()}", UriKind.Absolute, out var origin)
+               && origin.AbsolutePath == "/" && string.IsNullOrEmpty(origin.Query) && string.IsNullOrEmpty(origin.UserInfo)
+            ? origin.GetLeftPart(UriPartial.Authority) + (prefix == "/" ? "" : prefix)
+            : prefix;
     }
 }

@@ -12,4 +12,7 @@ public sealed class OpenApiResponseAttribute(int statusCode, Type? bodyType, str
     public Type? BodyType { get; } = bodyType;
 
     public string Description { get; } = description;
+
+    /// <summary>The media type of the body; JSON unless given (e.g. <c>text/html</c>).</summary>
+    public string? ContentType { get; init; }
 }

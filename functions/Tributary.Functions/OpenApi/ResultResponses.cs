@@ -54,7 +54,7 @@ internal static class ResultResponses
         {
             throw new InvalidOperationException($"HTTP function '{function.Name}' returns {string.Join(", ", undescribed.Select(t => t.Name))}, which cannot declare its status; describe it with [OpenApiResponse].");
         }
-        shapes.AddRange(declared.Select(r => new ResponseShape(r.StatusCode, r.BodyType, r.BodyType is null ? [] : JsonContentTypes, r.Description)));
+        shapes.AddRange(declared.Select(r => new ResponseShape(r.StatusCode, r.BodyType, r.BodyType is null ? [] : r.ContentType is { } type ? [type] : JsonContentTypes, r.Description)));
 
         if (shapes.Count == 0)
         {

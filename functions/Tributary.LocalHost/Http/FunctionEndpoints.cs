@@ -31,7 +31,7 @@ public sealed class FunctionEndpoints : EndpointDataSource
                     DisplayName = function.Name,
                 };
                 var methods = function.Trigger["methods"]?.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()).ToArray();
-                if (methods is { Length: > 0 }) builder.Metadata.Add(new HttpMethodMetadata(methods));
+                if (methods is { Length: > 0 }) builder.Metadata.Add(new HttpMethodMetadata(methods, acceptCorsPreflight: true));
                 endpoints.Add(builder.Build());
             }
             Publish(endpoints);

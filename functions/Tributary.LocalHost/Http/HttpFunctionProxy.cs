@@ -57,11 +57,29 @@ public sealed partial class HttpFunctionProxy(
         if (error == ForwarderError.None) return;
 
         LogForwardFailed(logger, function.Name, invocationId, error.ToString(), context.GetForwarderErrorFeature()?.Exception?.Message);
+        if (!context.Response.HasStarted && error is ForwarderError.RequestBodyClient or ForwarderError.RequestBodyCanceled or ForwarderError.RequestCanceled)
+        {
+            // The client's side failed (a body cut off at the limit, or a dropped request): a 4xx, never a 502.
+            var status = TooLarge(context.GetForwarderErrorFeature()?.Exception) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            await Results.Problem(title: status == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "The request could not be read",
+                detail: status == StatusCodes.Status413PayloadTooLarge ? $"The body is over {RequestLimits.MaxBodyBytes} bytes." : "The client's request ended before it was complete.",
+                statusCode: status).ExecuteAsync(context);
+            return;
+        }
         if (!context.Response.HasStarted)
         {
             await Results.Problem(title: "The worker did not answer", detail: $"Forwarding to the worker failed ({error}); {outcome.Error ?? "the invocation itself succeeded"}.",
                 statusCode: StatusCodes.Status502BadGateway).ExecuteAsync(context);
         }
+    }
+
+    private static bool TooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        }
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{FunctionName} ({InvocationId}): forwarding to the worker failed: {Error} {Detail}")]

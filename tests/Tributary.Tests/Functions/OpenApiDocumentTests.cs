@@ -54,10 +54,12 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
-    public void Key_protected_functions_require_the_function_key_and_anonymous_ones_nothing()
+    public void Admin_operations_take_a_key_or_a_bearer_token_and_anonymous_ones_nothing()
     {
         var declared = DeclaredHttpFunctions();
-        Assert.Contains(declared, f => f.RequiresKey);
+        var admin = AdminFunctionNames();
+        Assert.Contains("StartReplay", admin);
+        Assert.Contains("GetBackfill", admin);
         var operations = Operations().ToDictionary(o => $"{o.Method} {o.Path}", o => o.Operation);
 
         foreach (var function in declared)
@@ -65,22 +67,60 @@ public sealed class OpenApiDocumentTests
             foreach (var method in function.Methods)
             {
                 var operation = operations[$"{method} {function.Path}"];
-                var schemes = (operation.Security ?? []).SelectMany(r => r.Keys).Select(s => s.Reference.Id).ToList();
-                if (function.RequiresKey)
+                var alternatives = (operation.Security ?? []).Select(r => string.Join('+', r.Keys.Select(s => s.Reference.Id))).ToList();
+                if (admin.Contains(function.Name))
                 {
-                    Assert.Contains("functionKey", schemes);
+                    // Admin operations are anonymous to the host: the worker's gate decides, so the document says how.
+                    Assert.False(function.RequiresKey, $"{function.Name} must be anonymous to the host so bearer tokens reach the worker.");
+                    Assert.Equal(["functionKey", "functionKeyQuery", "bearer"], alternatives);
+                    Assert.Equal(["401", "403"], operation.Responses!.Keys.Where(k => k is "401" or "403"));
+                    Assert.DoesNotContain("429", operation.Responses.Keys);
+                }
+                else if (function.RequiresKey)
+                {
+                    Assert.Equal(["functionKey", "functionKeyQuery"], alternatives);
                 }
                 else
                 {
-                    Assert.Empty(schemes);
+                    Assert.Empty(alternatives);
                 }
             }
         }
 
         var header = Assert.IsType<OpenApiSecurityScheme>(Document.Components!.SecuritySchemes!["functionKey"]);
         Assert.Equal((SecuritySchemeType.ApiKey, ParameterLocation.Header, "x-functions-key"), (header.Type!.Value, header.In!.Value, header.Name));
+        var bearer = Assert.IsType<OpenApiSecurityScheme>(Document.Components.SecuritySchemes["bearer"]);
+        Assert.Equal((SecuritySchemeType.Http, "bearer", "JWT"), (bearer.Type!.Value, bearer.Scheme, bearer.BearerFormat));
         Assert.All(Operations().Where(o => o.Operation.Tags!.Any(t => t.Name == "admin")),
             o => Assert.NotEmpty(o.Operation.Security ?? []));
+    }
+
+    [Fact]
+    public void Every_path_parameter_is_required_and_every_operation_documents_a_success()
+    {
+        foreach (var (method, path, operation) in Operations())
+        {
+            var names = System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value).ToList();
+            var declared = (operation.Parameters ?? []).Where(p => p.In == ParameterLocation.Path).ToList();
+            Assert.Equal(names, declared.Select(p => p.Name!));
+            Assert.All(declared, p => Assert.True(p.Required, $"{method} {path}: {p.Name} is not required"));
+            Assert.Contains(operation.Responses!.Keys, k => k.StartsWith('2'));
+            Assert.Contains("500", operation.Responses.Keys);
+        }
+        var rateLimited = Assert.Single(Operations(), o => o.Operation.OperationId == "GetCatalog").Operation.Responses!["429"];
+        Assert.Contains("Retry-After", rateLimited.Headers!.Keys);
+    }
+
+    [Theory]
+    [InlineData("http", "api.example:8080", null, null, "http://api.example:8080/api")]
+    [InlineData("http", "127.0.0.1:7071", "https", "tributary.example", "https://tributary.example/api")]
+    [InlineData("http", "bad host\"><", null, null, "/api")]
+    public void The_server_url_is_the_callers_origin_under_the_route_prefix(string scheme, string host, string? forwardedProto, string? forwardedHost, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = forwardedProto ?? scheme;
+        context.Request.Host = new HostString(forwardedHost ?? host);
+        Assert.Equal(expected, OpenApiFunction.ServerUrl(context.Request, "api"));
     }
 
     [Fact]
@@ -110,7 +150,7 @@ public sealed class OpenApiDocumentTests
         Assert.Equal("date-time", query["from"].Schema!.Format);
         Assert.All(query.Values, p => Assert.False(p.Required));
         Assert.Contains(kpis.Parameters!, p => p.In == ParameterLocation.Header && p.Name == "If-None-Match");
-        Assert.Equal(["200", "304", "400"], kpis.Responses!.Keys);
+        Assert.Equal(["200", "304", "400", "413", "414", "429", "431", "500"], kpis.Responses!.Keys);
         Assert.Contains("application/problem+json", kpis.Responses["400"].Content!.Keys);
     }
 
@@ -135,10 +175,13 @@ public sealed class OpenApiDocumentTests
         var function = new OpenApiFunction(Generator);
         var context = new DefaultHttpContext();
 
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("tributary.example");
         var document = Assert.IsType<ContentHttpResult>(function.Run(context.Request, "v1").Result);
         Assert.Equal(StatusCodes.Status200OK, document.StatusCode ?? StatusCodes.Status200OK);
         Assert.StartsWith("application/json", document.ContentType);
-        Assert.Equal(Generator.Json, document.ResponseContent);
+        Assert.Equal(Generator.JsonFor("https://tributary.example/api"), document.ResponseContent);
+        Assert.Equal("https://tributary.example/api", JsonNode.Parse(document.ResponseContent!)!["servers"]![0]!["url"]!.GetValue<string>());
         Assert.Equal("public, max-age=300", context.Response.Headers.CacheControl.ToString());
 
         var missing = Assert.IsType<ProblemHttpResult>(function.Run(new DefaultHttpContext().Request, "v2").Result);
@@ -157,7 +200,15 @@ public sealed class OpenApiDocumentTests
     private static IEnumerable<(string Method, string Path, OpenApiOperation Operation)> Operations() =>
         from path in Document.Paths
         from operation in path.Value.Operations ?? []
-        select (operation.Key.Method.ToUpperInvariant(), path.Key, operation.Value);
+        select (operation.Key.Method.ToUpperInvariant(), Raw["servers"]![0]!["url"]!.GetValue<string>().TrimEnd('/') + path.Key, operation.Value);
+
+    private static HashSet<string> AdminFunctionNames() =>
+    [
+        .. from type in typeof(OpenApiDocumentGenerator).Assembly.GetTypes()
+           from method in type.GetMethods()
+           where method.GetCustomAttributes(typeof(Tributary.Functions.Http.Security.AdminOperationAttribute), false).Length > 0
+           select ((Microsoft.Azure.Functions.Worker.FunctionAttribute)method.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Single()).Name,
+    ];
 
     private static IEnumerable<string> References(JsonNode? node) => node switch
     {
