@@ -34,7 +34,7 @@ internal static class V1Requests
     /// <summary>An unknown KPI is 404, any other bad parameter 400; both name the parameter. Null for anything else.</summary>
     public static ProblemHttpResult? Problem(Exception ex) => ex switch
     {
-        UnknownKpiException u => ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown KPI", u.Message, UnknownKpiException.Parameter),
+        UnknownKpiException u => ApiProblems.Problem(StatusCodes.Status404NotFound, $"Unknown KPI (parameter '{UnknownKpiException.Parameter}')", u.Message, UnknownKpiException.Parameter),
         KpiQueryException q => ApiProblems.InvalidParameter(q.Parameter, q.Message),
         _ => null,
     };
