@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Tributary.Curation;
 using Tributary.Marts.Kpis;
+using Tributary.Storage;
 using static Tributary.Tests.EndToEnd.KpiReadsV1Fixture;
 
 namespace Tributary.Tests.EndToEnd;
@@ -176,6 +178,32 @@ public sealed class KpiReadsV1Tests(KpiReadsV1Fixture fixture) : IClassFixture<K
         conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         using var notModified = await http.SendAsync(conditional, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_aggregate_stage_in_the_worker_evicts_what_it_rewrote_from_the_worker_cache()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A past day: cached for PastTtlSeconds (5 minutes), so only the eviction can make the new row visible now.
+        const string route = "api/v1/kpis/mean_departure_delay/series?city=trondheim&from=2026-10-02&to=2026-10-03";
+        var (_, before) = await GetAsync(route);
+        Assert.Equal(0, before.GetProperty("series")[0].GetProperty("rawPoints").GetInt32());
+
+        var departure = new Observation("entur-partner", Metrics.DepartureDelay, "NSR:Quay:31", "trondheim", 63.43, 10.39,
+            Start.AddDays(1).AddHours(10).AddMinutes(5), 0, 120, "s", QualityFlags.None, "ATB:ServiceJourney:1|2026-10-02|NSR:Quay:31")
+        {
+            EventId = "ATB:ServiceJourney:1|2026-10-02",
+        };
+        const string blob = "entur-partner/2026/10/02/20261002T1000Z/NSR:StopPlace:3.json";
+        await new ObservationStore(fixture.App.Storage).UpsertAsync([departure], new ObservationLineage("20261002T1000Z", blob, new string('a', 64)), ct);
+        var aggregates = fixture.App.Invocations.Snapshot().Count(r => r.FunctionName == "Aggregate" && r.Succeeded);
+        await new JsonQueue(fixture.App.Storage).SendAsync(StorageNames.AggregateQueue, AggregateMessage.For("trondheim", [departure], null), ct);
+        await fixture.App.Invocations.WaitForAsync(r => r.Count(x => x.FunctionName == "Aggregate" && x.Succeeded) > aggregates,
+            TimeSpan.FromSeconds(60), "the worker to aggregate the departure");
+
+        var (_, after) = await GetAsync(route);
+        var point = Assert.Single(after.GetProperty("series")[0].GetProperty("points").EnumerateArray());
+        Assert.Equal((Start.AddDays(1).AddHours(10), 120.0), (point.GetProperty("t").GetDateTimeOffset(), point.GetProperty("value").GetDouble()));
     }
 
     private static readonly string Long = new('x', 300);
