@@ -34,7 +34,9 @@ public sealed class KpiStore(StorageAccount storage, TableWriteMode mode = Table
                 cancellationToken,
                 deleteMissing: true);
             changed = counts.Written + counts.Deleted > 0;
-            if (changed && extents is not null) await extents.WidenAsync(written, cancellationToken);
+            // Even when nothing changed: a redelivered message after a crash between the rows and the extent must
+            // still widen it. Rows inside what this process knows is stored cost no request.
+            if (extents is not null) await extents.WidenAsync(written, cancellationToken);
             return counts;
         }
         finally

@@ -28,6 +28,8 @@ public sealed class KpiReadCache : IDisposable
     private readonly TimeProvider _time;
     private readonly KpiReadOptions _options;
     private readonly MemoryCache _cache;
+    // One small counter per partition rewritten during the process's life (a few dozen a day, a few thousand after a
+    // year-long backfill). It is never pruned: forgetting one would let its entries of generation 0 be served again.
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
     private long _hits, _misses, _invalidations;
 
