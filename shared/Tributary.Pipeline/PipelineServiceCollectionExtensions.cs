@@ -41,13 +41,14 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<QualityStore>();
         services.AddSingleton<DriftStore>();
         services.AddSingleton<DimensionStore>();
-        services.AddSingleton(sp => new KpiStore(sp.GetRequiredService<StorageAccount>()));
+        services.AddSingleton(sp => new KpiStore(sp.GetRequiredService<StorageAccount>(), events: sp.GetService<KpiMartEvents>(), extents: sp.GetService<KpiExtentStore>()));
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<SourceScheduler>();
         services.AddSingleton<Curator>();
         services.AddSingleton<Aggregator>();
         services.AddSingleton<KpiQueryService>();
+        services.AddTributaryKpiReads(configuration);
         services.AddTributaryKpis(configuration);
         services.AddSingleton<Backfill.BackfillService>();
         services.AddSingleton<Replay.LandedPages>();

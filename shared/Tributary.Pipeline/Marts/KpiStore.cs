@@ -3,7 +3,9 @@ using Tributary.Storage;
 namespace Tributary.Marts;
 
 /// <summary>Reads and writes the mart, table <c>kpis</c> (<see cref="KpiEntity"/>, keys <see cref="KpiKeys"/>).</summary>
-public sealed class KpiStore(StorageAccount storage, TableWriteMode mode = TableWriteMode.Batched)
+/// <param name="events">Told which partitions a write changed, so this process's read caches drop them.</param>
+/// <param name="extents">Widened to cover the rows written, so the catalog knows the dates that hold data.</param>
+public sealed class KpiStore(StorageAccount storage, TableWriteMode mode = TableWriteMode.Batched, KpiMartEvents? events = null, KpiExtentStore? extents = null)
 {
     // Azurite serves few concurrent clients well; a month of day partitions still reads in a few round trips.
     private const int ParallelReads = 8;
@@ -16,16 +18,33 @@ public sealed class KpiStore(StorageAccount storage, TableWriteMode mode = Table
     /// deleted, the rest is not touched. The stored rows are read before <paramref name="compute"/> runs, and it runs
     /// again after a conflicting write, so a recompute that read older observations can never overwrite a newer one.
     /// </summary>
-    public Task<WriteCounts> ReplaceAsync(
+    public async Task<WriteCounts> ReplaceAsync(
         IReadOnlyList<string> partitions,
         Func<CancellationToken, Task<IReadOnlyList<KpiEntity>>> compute,
         Func<KpiEntity, bool> inScope,
-        CancellationToken cancellationToken) =>
-        _rows.SyncAsync(
-            async ct => [.. (await Task.WhenAll(partitions.Select(p => _rows.PartitionAsync(p, ct)))).SelectMany(r => r).Where(inScope)],
-            async ct => [.. (await compute(ct)).Where(inScope)],
-            cancellationToken,
-            deleteMissing: true);
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<KpiEntity> written = [];
+        var changed = true;
+        try
+        {
+            var counts = await _rows.SyncAsync(
+                async ct => [.. (await Task.WhenAll(partitions.Select(p => _rows.PartitionAsync(p, ct)))).SelectMany(r => r).Where(inScope)],
+                async ct => written = [.. (await compute(ct)).Where(inScope)],
+                cancellationToken,
+                deleteMissing: true);
+            changed = counts.Written + counts.Deleted > 0;
+            // Even when nothing changed: a redelivered message after a crash between the rows and the extent must
+            // still widen it. Rows inside what this process knows is stored cost no request.
+            if (extents is not null) await extents.WidenAsync(written, cancellationToken);
+            return counts;
+        }
+        finally
+        {
+            // Also after a failure: some transactions of the write may have gone through.
+            if (changed) events?.RaisePartitionsRewritten(partitions);
+        }
+    }
 
     /// <summary>The rows of one KPI, city, grain and area whose buckets start in [fromUtc, toUtc), in time order.</summary>
     public async Task<IReadOnlyList<KpiEntity>> GetSeriesAsync(string kpi, string cityId, KpiGrain grain, string area,

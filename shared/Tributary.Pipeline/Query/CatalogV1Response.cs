@@ -1,0 +1,31 @@
+using Tributary.Configuration;
+
+namespace Tributary.Query;
+
+/// <summary>The body of <c>GET /api/v1/catalog</c>: everything the v1 reads can be asked for, and the dates that hold data.</summary>
+/// <param name="StopPlacesTruncated">True when the stop dimension held more stop places than are listed.</param>
+/// <param name="Data">The UTC range [from, to) holding any KPI row; null when the mart is empty.</param>
+public sealed record CatalogV1Response(
+    IReadOnlyList<CatalogKpi> Kpis,
+    IReadOnlyList<City> Cities,
+    IReadOnlyList<StopPlace> StopPlaces,
+    bool StopPlacesTruncated,
+    IReadOnlyList<CatalogSource> Sources,
+    DataRange? Data);
+
+/// <summary>A KPI as <see cref="CatalogMetric"/> describes it, with the dates its rows cover.</summary>
+/// <param name="Data">The UTC range [from, to) of its buckets over every city; null when it has no row yet.</param>
+public sealed record CatalogKpi(
+    string Id, string Name, string Unit, string Description, IReadOnlyList<string> Inputs, IReadOnlyList<string> Grains, IReadOnlyList<string> Dimensions,
+    DataRange? Data)
+{
+    public static CatalogKpi From(CatalogMetric metric, DataRange? data) =>
+        new(metric.Id, metric.Name, metric.Unit, metric.Description, metric.Inputs, metric.Grains, metric.Dimensions, data);
+}
+
+/// <summary>A UTC range [From, To): the earliest bucket start and the latest bucket end.</summary>
+public sealed record DataRange(DateTimeOffset From, DateTimeOffset To);
+
+/// <summary>A source from its manifest.</summary>
+/// <param name="Kind">How it is asked: <c>get</c>, <c>post</c>, <c>graphql</c> or <c>download</c>.</param>
+public sealed record CatalogSource(string Id, string Kind, string? Description, bool Enabled);
