@@ -49,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Aggregator>();
         services.AddSingleton<KpiQueryService>();
         services.AddTributaryKpis(configuration);
+        services.AddTributaryDrillAndStatus();
         services.AddSingleton<Backfill.BackfillService>();
         services.AddSingleton<Replay.LandedPages>();
         services.AddSingleton<Replay.RawReplayStore>();
