@@ -19,6 +19,7 @@ public static class FunctionApp
         StartStorageFirst(builder.Services);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<Ingest.SourceIngestion>();
+        builder.Services.AddTributaryDrillFunctions();
         builder.Services.AddSingleton<OpenApi.OpenApiDocumentGenerator>();
         builder.AddTributaryTelemetry();
         return builder.Build();
