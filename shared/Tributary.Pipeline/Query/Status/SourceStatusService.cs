@@ -82,12 +82,14 @@ public sealed class SourceStatusService(
         var days = await daysTask;
 
         var lastSuccess = runs.FirstOrDefault(r => r.Outcome == IngestionService.Succeeded);
-        var newest = days.Select(d => d.NewestUtc).OfType<DateTimeOffset>().DefaultIfEmpty().Max();
+        var latestDay = days.Where(d => d.Pages > 0).MaxBy(d => d.Day, StringComparer.Ordinal);
+        // Day rows sum their pages' counts; the newest record is a page figure, so it comes from the latest day's pages (one range).
+        var latestPages = latestDay is null ? [] : await quality.PagesAsync(manifest.Id, DateOnly.ParseExact(latestDay.Day, "yyyy-MM-dd"), cancellationToken);
+        var newest = latestPages.Select(p => p.NewestUtc).OfType<DateTimeOffset>().DefaultIfEmpty().Max();
         var freshness = new FreshnessSummary(
             runs.FirstOrDefault()?.RunTimeUtc, runs.FirstOrDefault()?.Outcome,
             lastSuccess?.RunTimeUtc, lastSuccess is null ? null : Age(now, lastSuccess.RunTimeUtc),
             newest == default ? null : newest, newest == default ? null : Age(now, newest));
-        var latestDay = days.Where(d => d.Pages > 0).MaxBy(d => d.Day, StringComparer.Ordinal);
         var qualitySummary = new QualitySummary(QualityDays, days.Sum(d => d.Pages), days.Sum(d => d.FailedPages), days.Sum(d => d.Observations),
             days.Sum(d => d.Rejected), latestDay is null ? null : QualityDay.From(latestDay));
 
