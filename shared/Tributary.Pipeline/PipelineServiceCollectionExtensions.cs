@@ -50,6 +50,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<KpiQueryService>();
         services.AddTributaryKpiReads(configuration);
         services.AddTributaryKpis(configuration);
+        services.AddTributaryDrillAndStatus();
         services.AddSingleton<Backfill.BackfillService>();
         services.AddSingleton<Replay.LandedPages>();
         services.AddSingleton<Replay.RawReplayStore>();

@@ -20,6 +20,7 @@ public static class FunctionApp
         builder.Services.AddProblemDetails();
         builder.AddHttpPlatform();
         builder.Services.AddSingleton<Ingest.SourceIngestion>();
+        builder.Services.AddTributaryDrillFunctions();
         builder.Services.AddSingleton<OpenApi.OpenApiDocumentGenerator>();
         builder.AddTributaryTelemetry();
         return builder.Build();

@@ -19,20 +19,30 @@ public sealed partial class SourceIngestion(
     public async Task<string> RunAsync(string sourceId, TimerInfo timer, FunctionContext context)
     {
         // The run id comes from the host's invocation time, so a replayed invocation is the same run.
-        var invokedAt = InvocationTime.Of(context, time);
-        var runTime = new DateTimeOffset(invokedAt.Ticks - invokedAt.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        // A source switched off (Sources:{Key}:Enabled=false, e.g. no partner credentials yet) keeps its timer quiet.
-        var manifest = manifests.ByKey.FirstOrDefault(m => m.Value.Id == sourceId);
-        if (manifest.Value is { Enabled: false })
-        {
-            var quiet = $"{sourceId} is disabled (Sources:{manifest.Key}:Enabled = false); nothing fetched.";
-            LogDisabled(logger, sourceId, manifest.Key);
-            return quiet;
-        }
-        var record = await ingestion.IngestAsync(sources.Connector(sourceId), runTime, context.CancellationToken);
+        var record = await RunAtAsync(sourceId, RunTimeOf(InvocationTime.Of(context, time)), context.CancellationToken);
+        if (record is null) return $"{sourceId} is disabled; nothing fetched.";
         return $"{record.Source} run {record.RunId}: {record.Pages} page(s), {record.Bytes} bytes, {record.Requests} request(s)" +
                $"{(record.RateLimitWaitMs > 0 ? $", {record.RateLimitWaitMs} ms waiting for the rate budget" : "")}" +
                $"{(timer.IsPastDue ? " (past due)" : "")}";
+    }
+
+    /// <summary>A run's time: the invocation's minute, so every invocation within it is the same run (and run id).</summary>
+    public static DateTimeOffset RunTimeOf(DateTimeOffset invokedAt) =>
+        new(invokedAt.UtcTicks - invokedAt.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    /// <summary>
+    /// Runs the source once for <paramref name="runTime"/>: what every timer does, and what "run a source now" does.
+    /// Null when the source is switched off (<c>Sources:{Key}:Enabled=false</c>, e.g. no partner credentials yet).
+    /// </summary>
+    public async Task<RunRecord?> RunAtAsync(string sourceId, DateTimeOffset runTime, CancellationToken cancellationToken)
+    {
+        var manifest = manifests.ByKey.FirstOrDefault(m => m.Value.Id == sourceId);
+        if (manifest.Value is { Enabled: false })
+        {
+            LogDisabled(logger, sourceId, manifest.Key);
+            return null;
+        }
+        return await ingestion.IngestAsync(sources.Connector(sourceId), runTime, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} is disabled (Sources:{Key}:Enabled = false); nothing fetched")]

@@ -26,7 +26,7 @@ public sealed partial class SourceScheduler(
         {
             if (manifests.ScheduleOf(manifest.Id) is not { } schedule) continue;
             var (last, etag) = await schedules.GetAsync(manifest.Id, cancellationToken);
-            var occurrence = last is null ? Minute(now) : Latest(schedule, last.Value, now);
+            var occurrence = last is null ? Minute(now) : ScheduleOccurrences.Latest(schedule, last.Value, now);
             if (occurrence is null) continue;
             if (await schedules.TryClaimAsync(manifest.Id, occurrence.Value, etag, cancellationToken)) due.Add((manifest.Id, occurrence.Value));
             else LogClaimedElsewhere(logger, manifest.Id, occurrence.Value);
@@ -37,16 +37,6 @@ public sealed partial class SourceScheduler(
             LogDue(logger, d.Source, d.RunTime);
             return ingestion.IngestAsync(sources.Connector(d.Source), d.RunTime, cancellationToken);
         }));
-    }
-
-    /// <summary>The latest occurrence after <paramref name="last"/> and at or before <paramref name="now"/>, if any.</summary>
-    private static DateTimeOffset? Latest(NCrontab.CrontabSchedule schedule, DateTimeOffset last, DateTimeOffset now)
-    {
-        // NCrontab works on DateTime; both ends are UTC, so no zone enters.
-        var occurrences = schedule.GetNextOccurrences(last.UtcDateTime, now.UtcDateTime.AddTicks(1));
-        DateTime? latest = null;
-        foreach (var occurrence in occurrences) latest = occurrence;
-        return latest is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Utc)) : null;
     }
 
     private static DateTimeOffset Minute(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);

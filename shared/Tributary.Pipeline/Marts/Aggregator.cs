@@ -11,6 +11,8 @@ namespace Tributary.Marts;
 /// </summary>
 public sealed partial class Aggregator(ObservationStore observations, DimensionStore dimensions, KpiStore kpis, KpiCatalog catalog, ILogger<Aggregator> logger)
 {
+    private readonly KpiInputReader _inputs = new(observations, dimensions);
+
     /// <returns>The KPI rows written or deleted.</returns>
     public async Task<int> AggregateAsync(AggregateMessage message, CancellationToken cancellationToken)
     {
@@ -50,17 +52,8 @@ public sealed partial class Aggregator(ObservationStore observations, DimensionS
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<InputObservation>>> ReadInputsAsync(
-        string city, DateOnly day, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
-    {
-        var rows = await Task.WhenAll(metrics.Select(m => observations.GetMetricAsync(city, day, m, cancellationToken)));
-        // Stop places come from the GTFS stop dimension, for the quays the departure boards listed (see ServiceDelivered).
-        var boardQuays = metrics.Zip(rows).Where(p => p.First == Metrics.DepartureDelay).SelectMany(p => p.Second).Select(r => r.LocationId);
-        var places = await dimensions.StopPlacesAsync(boardQuays, cancellationToken);
-        return metrics.Zip(rows).ToDictionary(
-            p => p.First,
-            p => (IReadOnlyList<InputObservation>)[.. p.Second.Select(r => InputObservation.From(r, StopLocatedMetrics.Contains(p.First) ? places.GetValueOrDefault(r.LocationId) : null))],
-            StringComparer.Ordinal);
-    }
+        string city, DateOnly day, IReadOnlyList<string> metrics, CancellationToken cancellationToken) =>
+        KpiInputReader.ByMetric(metrics, await _inputs.ReadAsync(city, day, metrics, cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Aggregated {City} {Day}: {Kpis} KPIs, {Written} rows written, {Deleted} deleted, {Unchanged} unchanged")]
     private static partial void LogAggregated(ILogger logger, string city, DateOnly day, int kpis, int written, int deleted, int unchanged);

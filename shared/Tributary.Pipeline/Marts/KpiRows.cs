@@ -21,9 +21,7 @@ public static class KpiRows
         KpiDefinition kpi, string cityId, DateOnly dayUtc, IReadOnlyDictionary<string, IReadOnlyList<InputObservation>> observations)
     {
         var partition = KpiKeys.Partition(kpi.Id, cityId, dayUtc);
-        var inputs = kpi.Inputs.SelectMany(m => (observations.GetValueOrDefault(m) ?? []).Select(o => (Metric: m, Observation: o)))
-            .Where(i => DateOnly.FromDateTime(i.Observation.TimestampUtc.UtcDateTime) == dayUtc)
-            .ToList();
+        var inputs = DayInputs(kpi, dayUtc, observations).ToList();
         var perStop = kpi.Dimensions.Contains(KpiDimension.StopPlace);
         var rows = new List<KpiEntity>();
         foreach (var grain in kpi.Grains)
@@ -32,18 +30,38 @@ public static class KpiRows
             {
                 rows.Add(Row(kpi, partition, cityId, grain, bucket.Key, null, [.. bucket]));
                 if (!perStop) continue;
-                var cityWide = bucket.Where(i => !StopLocatedMetrics.Contains(i.Metric)).ToList();
                 var stopPlaces = bucket.Where(i => StopLocatedMetrics.Contains(i.Metric) && i.Observation.StopPlace is not null)
                     .GroupBy(i => i.Observation.StopPlace!, StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal);
                 foreach (var stop in stopPlaces)
                 {
-                    rows.Add(Row(kpi, partition, cityId, grain, bucket.Key, stop.Key, [.. stop, .. cityWide]));
+                    rows.Add(Row(kpi, partition, cityId, grain, bucket.Key, stop.Key, [.. bucket.Where(i => FeedsArea(i.Metric, i.Observation, stop.Key))]));
                 }
             }
         }
         return rows;
     }
+
+    /// <summary>
+    /// The inputs one bucket's row was computed from: the KPI's input observations of the day whose
+    /// <see cref="KpiGrains.BucketOf"/> is <paramref name="bucketStartUtc"/> and that feed the area (see
+    /// <see cref="FeedsArea"/>), in the order <see cref="Compute"/> sees them.
+    /// </summary>
+    public static IReadOnlyList<(string Metric, InputObservation Observation)> InputsOf(KpiDefinition kpi, DateOnly dayUtc, KpiGrain grain,
+        DateTimeOffset bucketStartUtc, string? stopPlace, IReadOnlyDictionary<string, IReadOnlyList<InputObservation>> observations) =>
+        [.. DayInputs(kpi, dayUtc, observations).Where(i => grain.BucketOf(i.Observation.TimestampUtc) == bucketStartUtc && FeedsArea(i.Metric, i.Observation, stopPlace))];
+
+    /// <summary>
+    /// Whether an input feeds an area's row: a city row takes every input; a stop place's row its own stop-located
+    /// inputs and every city-wide one (weather and air quality are shared by the city's stop places).
+    /// </summary>
+    public static bool FeedsArea(string metric, InputObservation observation, string? stopPlace) =>
+        stopPlace is null || !StopLocatedMetrics.Contains(metric) || string.Equals(observation.StopPlace, stopPlace, StringComparison.Ordinal);
+
+    private static IEnumerable<(string Metric, InputObservation Observation)> DayInputs(
+        KpiDefinition kpi, DateOnly dayUtc, IReadOnlyDictionary<string, IReadOnlyList<InputObservation>> observations) =>
+        kpi.Inputs.SelectMany(m => (observations.GetValueOrDefault(m) ?? []).Select(o => (Metric: m, Observation: o)))
+            .Where(i => DateOnly.FromDateTime(i.Observation.TimestampUtc.UtcDateTime) == dayUtc);
 
     private static KpiEntity Row(KpiDefinition kpi, string partition, string cityId, KpiGrain grain, DateTimeOffset bucket, string? stopPlace,
         IReadOnlyList<(string Metric, InputObservation Observation)> inputs)

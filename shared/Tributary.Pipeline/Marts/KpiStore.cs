@@ -70,6 +70,10 @@ public sealed class KpiStore(StorageAccount storage, TableWriteMode mode = Table
         return [.. perDay.SelectMany(d => d)];
     }
 
+    /// <summary>One bucket's row (a point read), or null when the bucket has none.</summary>
+    public Task<KpiEntity?> GetAsync(string kpi, string cityId, KpiGrain grain, string area, DateTimeOffset bucketStartUtc, CancellationToken cancellationToken) =>
+        _rows.GetAsync(KpiKeys.Partition(kpi, cityId, DateOnly.FromDateTime(bucketStartUtc.UtcDateTime)), KpiKeys.Row(grain, area, bucketStartUtc), cancellationToken);
+
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

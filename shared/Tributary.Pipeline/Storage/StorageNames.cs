@@ -10,6 +10,7 @@ public static class StorageNames
     public const string AggregateQueue = "aggregate";
 
     public const string RunsTable = "runs";
+    public const string RunHistoryTable = "runhistory";
     public const string ObservationsTable = "observations";
     public const string QualityTable = "quality";
     public const string KpisTable = "kpis";

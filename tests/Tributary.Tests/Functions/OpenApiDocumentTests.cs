@@ -234,7 +234,8 @@ public sealed class OpenApiDocumentTests
                let name = function!["name"]!.GetValue<string>()
                from binding in function["bindings"]!.AsArray()
                where binding!["type"]!.GetValue<string>() == "httpTrigger"
-               let route = binding["route"]?.GetValue<string>() ?? name
+               // A catch-all ({*blob}) is a plain path parameter in OpenAPI.
+               let route = (binding["route"]?.GetValue<string>() ?? name).Replace("{*", "{", StringComparison.Ordinal)
                select new DeclaredFunction(
                    name,
                    "/" + string.Join('/', new[] { prefix, route }.Where(s => s.Length > 0)),

@@ -1,0 +1,36 @@
+using Tributary.Storage;
+
+namespace Tributary.Query;
+
+/// <summary>Checks shared by the drill-down, status and quality queries.</summary>
+internal static class QueryText
+{
+    /// <summary>A value echoed in an error message, cut short so a hostile kilobyte is not reflected whole.</summary>
+    public static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
+
+    /// <summary>Whether a value can be a table key part at all (so it never reaches a filter or key it could bend).</summary>
+    public static bool IsKey(string value)
+    {
+        try
+        {
+            TableKey.Validate(value);
+            return value.Length is > 0 and <= 128 && !value.Contains('|');
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A UTC day as yyyy-MM-dd; throws naming the parameter otherwise.</summary>
+    public static DateOnly Day(string parameter, string? text)
+    {
+        if (text is null) throw new KpiQueryException(parameter, $"'{parameter}' is required: a UTC day as yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ||
+            day.Year is < 2000 or >= 2100)
+        {
+            throw new KpiQueryException(parameter, $"'{parameter}' must be a UTC day as yyyy-MM-dd between 2000-01-01 and 2099-12-31, not '{Shorten(text)}'.");
+        }
+        return day;
+    }
+}
