@@ -13,6 +13,7 @@ public sealed partial class SourceIngestion(
     SourceManifests manifests,
     SourceRegistry sources,
     IngestionService ingestion,
+    Tributary.Alerts.AlertEvaluator alerts,
     TimeProvider time,
     ILogger<SourceIngestion> logger)
 {
@@ -29,7 +30,18 @@ public sealed partial class SourceIngestion(
             LogDisabled(logger, sourceId, manifest.Key);
             return quiet;
         }
-        var record = await ingestion.IngestAsync(sources.Connector(sourceId), runTime, context.CancellationToken);
+        RunRecord record;
+        try
+        {
+            record = await ingestion.IngestAsync(sources.Connector(sourceId), runTime, context.CancellationToken);
+        }
+        catch (IngestRunFailedException failed)
+        {
+            // The run is recorded; its alert rules see it before the invocation fails as usual.
+            await alerts.AfterRunAsync(failed.Record, context.CancellationToken);
+            throw;
+        }
+        await alerts.AfterRunAsync(record, context.CancellationToken);
         return $"{record.Source} run {record.RunId}: {record.Pages} page(s), {record.Bytes} bytes, {record.Requests} request(s)" +
                $"{(record.RateLimitWaitMs > 0 ? $", {record.RateLimitWaitMs} ms waiting for the rate budget" : "")}" +
                $"{(timer.IsPastDue ? " (past due)" : "")}";
