@@ -32,12 +32,12 @@ public sealed class ViewsFunctions(ViewDraftReader reader, ViewStore views, IOpt
     {
         if (!IsJson(request.ContentType))
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type in 'Content-Type'",
                 $"The body must be application/json, not '{QueryValues.Shorten(request.ContentType ?? "(none)")}'.", "Content-Type");
         }
         if (request.ContentLength > ViewDraftReader.MaxBodyBytes || await ReadBodyAsync(request) is not { } body)
         {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large",
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Too large: 'body'",
                 $"A view body may be at most {ViewDraftReader.MaxBodyBytes} bytes.", "body");
         }
         try
@@ -111,7 +111,7 @@ public sealed class ViewsFunctions(ViewDraftReader reader, ViewStore views, IOpt
         ApiProblems.InvalidParameter("id", $"'{QueryValues.Shorten(id)}' is not a view id: {ViewIds.Length} letters and digits.");
 
     private static ProblemHttpResult UnknownView(string id) =>
-        ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown view", $"No view has the id '{id}'.", "id");
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown view id", $"No view has the id '{id}'.", "id");
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&

@@ -59,12 +59,13 @@ public sealed class SavedViewsTests(AzuriteFixture azurite) : IClassFixture<Azur
              "range": {"from": "2026-11-01T01:00:00+01:00", "to": "2026-11-08"}}
             """, ct);
         Assert.Equal(HttpStatusCode.Created, absolute.StatusCode);
-        var range = (await absolute.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("range");
+        var absoluteView = await absolute.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var range = absoluteView.GetProperty("range");
         Assert.Equal((new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 8, 0, 0, 0, TimeSpan.Zero)),
             (range.GetProperty("from").GetDateTimeOffset(), range.GetProperty("to").GetDateTimeOffset()));
 
         // Five views, two per page: three pages in id order, the last without a token, every view exactly once.
-        var ids = new List<string> { id, (await absolute.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()! };
+        var ids = new List<string> { id, absoluteView.GetProperty("id").GetString()! };
         for (var i = 0; i < 3; i++)
         {
             using var more = await PostAsync(http, Oslo.Replace("Oslo commute, last week", $"View {i}", StringComparison.Ordinal), ct);
@@ -160,11 +161,13 @@ public sealed class SavedViewsTests(AzuriteFixture azurite) : IClassFixture<Azur
             HttpStatusCode.RequestEntityTooLarge, "body");
 
         // Ids and tokens: anything that is not one of ours is refused before it nears a table key or a filter.
-        foreach (var hostile in new[] { "x'%20or%20PartitionKey%20ne%20'", "abc", "AAAAAAAAA%27", new string('A', 2000), "AAAAAAAAAA%00", "..%2F..%2Fviews", "AAAAAAAA%C3%A9" })
+        foreach (var hostile in new[] { "x'%20or%20PartitionKey%20ne%20'", "abc", "AAAAAAAAA%27", new string('A', 2000), "..%2F..%2Fviews", "AAAAAAAA%C3%A9" })
         {
             var problem = await AssertProblemAsync(await http.GetAsync($"api/v1/views/{hostile}", ct), HttpStatusCode.BadRequest, "id", hostile);
             Assert.DoesNotContain(new string('A', 100), problem);
         }
+        // A NUL in the path never reaches a function: the server refuses the request line itself.
+        using (var nul = await http.GetAsync("api/v1/views/AAAAAAAAA%00", ct)) Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
         foreach (var token in new[] { "garbage", Convert.ToBase64String(Encoding.ASCII.GetBytes("v1:x' or ''='")), "djE6QUFBQUFBQUFBQQ%3D%3D%3D", new string('Q', 500) })
         {
             await AssertProblemAsync(await http.GetAsync($"api/v1/views?continuation={token}", ct), HttpStatusCode.BadRequest, "continuation", token);
@@ -202,7 +205,7 @@ public sealed class SavedViewsTests(AzuriteFixture azurite) : IClassFixture<Azur
         {
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(status == response.StatusCode, $"{what}: {(int)response.StatusCode} {text}");
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True("application/problem+json" == response.Content.Headers.ContentType?.MediaType, $"{what}: {(int)response.StatusCode} {response.Content.Headers.ContentType} '{text}'");
             using var problem = JsonDocument.Parse(text);
             Assert.Equal(parameter, problem.RootElement.GetProperty("parameter").GetString());
             Assert.Contains(parameter, problem.RootElement.GetProperty("title").GetString());
