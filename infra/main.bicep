@@ -49,6 +49,9 @@ param ingestTimetableSchedule string = '0 30 3 * * *'
 @description('Six-field NCRONTAB schedule of the IngestScheduledSources timer, which runs every source added by manifest alone on its own Schedule (UTC).')
 param ingestScheduledSourcesSchedule string = '0 * * * * *'
 
+@description('Six-field NCRONTAB schedule of the EvaluateAlerts timer: source staleness, drift and any alert delivery left unqueued (UTC).')
+param evaluateAlertsSchedule string = '0 */5 * * * *'
+
 @description('Open-Meteo base URL: the live vendor, or a replay server reachable from Azure.')
 param openMeteoBaseUrl string = 'https://api.open-meteo.com'
 
@@ -153,6 +156,7 @@ module storage 'modules/storage.bicep' = {
       'aggregate'
       'backfill'
       'replay'
+      'alerts-out'
     ]
   }
 }
@@ -234,6 +238,7 @@ module functionApp 'modules/functionapp.bicep' = {
       IngestAirQualitySchedule: ingestAirQualitySchedule
       IngestTimetableSchedule: ingestTimetableSchedule
       IngestScheduledSourcesSchedule: ingestScheduledSourcesSchedule
+      EvaluateAlertsSchedule: evaluateAlertsSchedule
       Sources__OpenMeteo__BaseUrl: openMeteoBaseUrl
       Sources__OpenMeteoAirQuality__BaseUrl: openMeteoAirQualityBaseUrl
       Sources__EnturJourneyPlanner__BaseUrl: enturBaseUrl

@@ -13,6 +13,8 @@ using Tributary.Sources.Entur;
 using Tributary.Sources.Gtfs;
 using Tributary.Sources.OpenAq;
 using Tributary.Storage;
+using Tributary.Views;
+using Tributary.Alerts;
 
 namespace Tributary;
 
@@ -59,6 +61,7 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
 
         services.AddTributarySources(configuration);
+        services.AddTributaryViews().AddTributaryAlerts(configuration);
         services.AddSingleton<ISourceMapper, OpenAqHoursMapper>();
         services.AddSingleton<ISourceMapper, GtfsFeedMapper>();
         services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.OpenId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));

@@ -200,7 +200,9 @@ public sealed partial class ArmTemplateSecurityTests(BicepOutput bicep)
         var appSettings = Module("functionapp").PassedValue("appSettings");
         foreach (var timer in FunctionAppTriggers.Timers)
         {
-            Assert.Matches($@"'{FunctionAppTriggers.ScheduleSetting(timer)}', parameters\('ingest\w+Schedule'\)", appSettings);
+            // The parameter is the setting's name in camelCase (ingestWeatherSchedule, evaluateAlertsSchedule).
+            var setting = FunctionAppTriggers.ScheduleSetting(timer);
+            Assert.Matches($@"'{setting}', parameters\('{char.ToLowerInvariant(setting[0])}{setting[1..]}'\)", appSettings);
         }
     }
 

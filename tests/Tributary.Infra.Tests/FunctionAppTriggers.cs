@@ -15,12 +15,14 @@ internal static class FunctionAppTriggers
         ["Aggregate"] = "aggregate",
         ["Backfill"] = "backfill",
         ["ReplayDay"] = "replay",
+        ["DeliverAlert"] = "alerts-out",
     };
 
     /// <summary>Timer-triggered functions; each reads its schedule from the app setting <c>&lt;Name&gt;Schedule</c>.</summary>
     public static readonly IReadOnlyList<string> Timers =
     [
         "IngestWeather", "IngestDepartures", "IngestPartnerDepartures", "IngestAirQuality", "IngestTimetable", "IngestScheduledSources",
+        "EvaluateAlerts",
     ];
 
     public static string ScheduleSetting(string timer) => timer + "Schedule";

@@ -37,7 +37,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public static readonly IReadOnlyList<string> Schedules =
     [
         "IngestWeatherSchedule", "IngestDeparturesSchedule", "IngestPartnerDeparturesSchedule", "IngestTimetableSchedule", "IngestAirQualitySchedule",
-        "IngestScheduledSourcesSchedule",
+        "IngestScheduledSourcesSchedule", "EvaluateAlertsSchedule",
     ];
 
     private static string[] ManifestSections() =>

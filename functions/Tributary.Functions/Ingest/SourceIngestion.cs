@@ -13,6 +13,7 @@ public sealed partial class SourceIngestion(
     SourceManifests manifests,
     SourceRegistry sources,
     IngestionService ingestion,
+    Tributary.Alerts.AlertEvaluator alerts,
     TimeProvider time,
     ILogger<SourceIngestion> logger)
 {
@@ -42,7 +43,19 @@ public sealed partial class SourceIngestion(
             LogDisabled(logger, sourceId, manifest.Key);
             return null;
         }
-        return await ingestion.IngestAsync(sources.Connector(sourceId), runTime, cancellationToken);
+        RunRecord record;
+        try
+        {
+            record = await ingestion.IngestAsync(sources.Connector(sourceId), runTime, cancellationToken);
+        }
+        catch (IngestRunFailedException failed)
+        {
+            // The run is recorded; its alert rules see it before the invocation fails as usual.
+            await alerts.AfterRunAsync(failed.Record, cancellationToken);
+            throw;
+        }
+        await alerts.AfterRunAsync(record, cancellationToken);
+        return record;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} is disabled (Sources:{Key}:Enabled = false); nothing fetched")]

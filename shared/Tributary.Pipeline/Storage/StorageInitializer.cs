@@ -14,14 +14,14 @@ public sealed partial class StorageInitializer(StorageAccount storage, ILogger<S
         {
             work.Add(storage.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }
-        foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue, Backfill.BackfillService.QueueName, Replay.RawReplayService.QueueName })
+        foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue, Backfill.BackfillService.QueueName, Replay.RawReplayService.QueueName, Alerts.AlertOutbox.QueueName })
         {
             work.Add(storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }
         foreach (var table in new[] { StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.QualityTable, StorageNames.KpisTable,
                      StorageNames.CursorsTable, StorageNames.RateBudgetsTable, StorageNames.DimensionsTable, StorageNames.SchedulesTable,
                      StorageNames.ReplaysTable, StorageNames.ReplayDaysTable, StorageNames.DriftTable,
-                     StorageNames.MartExtentTable, StorageNames.RunHistoryTable })
+                     StorageNames.MartExtentTable, StorageNames.RunHistoryTable, StorageNames.ViewsTable, StorageNames.AlertsTable })
         {
             work.Add(storage.Table(table).CreateIfNotExistsAsync(cancellationToken));
         }

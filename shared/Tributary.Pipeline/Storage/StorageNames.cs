@@ -22,6 +22,8 @@ public static class StorageNames
     public const string ReplaysTable = "replays";
     public const string ReplayDaysTable = "replaydays";
     public const string MartExtentTable = "martextent";
+    public const string ViewsTable = "views";
+    public const string AlertsTable = "alerts";
 
     /// <summary>The app setting (or prefix, for identity-based connections) that names the storage account.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
