@@ -57,6 +57,7 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities.ToDictionary(c => c.Id, StringComparer.Ordinal));
 
         services.AddTributarySources(configuration);
+        Push.PushServiceCollectionExtensions.AddTributaryPush(services);
         services.AddSingleton<ISourceMapper, OpenAqHoursMapper>();
         services.AddSingleton<ISourceMapper, GtfsFeedMapper>();
         services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.OpenId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));
