@@ -140,6 +140,10 @@ public sealed class PushIngestionTests(PushIngestionTests.Stack stack) : IClassF
         Assert.Equal(["time", "city", "cyclists", "pedestrians"], receipt.GetProperty("summary").GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         await CuratedAsync(blob);
         Assert.Equal(81d, (await ObservationAsync("trondheim", "20261119", "pedestrian_count|20261119T1200", ct)).GetDouble("Value"));
+        // Its shape is the mapping's: curation recorded no drift for the source.
+        var drift = new List<TableEntity>();
+        await foreach (var row in App.Storage.Table(StorageNames.DriftTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Source}"), cancellationToken: ct)) drift.Add(row);
+        Assert.Empty(drift);
     }
 
     [Fact]

@@ -181,7 +181,8 @@ public sealed class DeclarativeMapper : ISourceMapper
         var columns = spec.Layout == RecordLayout.Columns;
         var records = spec.Records;
         // Where a record's field lives: a column array's elements, or a field of every row.
-        string Cell(string field) => records.Length == 0 ? field : columns ? $"{records}.{field}[]" : $"{records}[].{field}";
+        // A page that is itself the array of rows (Records empty, as a JSON upload is) has its cells at "[].{field}".
+        string Cell(string field) => records.Length == 0 ? columns ? field : $"[].{field}" : columns ? $"{records}.{field}[]" : $"{records}[].{field}";
         var fields = new List<FieldExpectation>();
         if (records.Length > 0) fields.Add(new(records, columns ? FieldKinds.Object : FieldKinds.Array));
         if (columns && records.Length > 0)
@@ -203,7 +204,7 @@ public sealed class DeclarativeMapper : ISourceMapper
                 fields.Add(new(Cell(coordinate), FieldKinds.Number | FieldKinds.String | FieldKinds.Null, Required: false));
             }
         }
-        string[] closed = records.Length == 0 ? [] : [columns ? records : records + "[]"];
+        string[] closed = records.Length == 0 ? columns ? [] : ["[]"] : [columns ? records : records + "[]"];
         return new PayloadSchema(fields, closed);
     }
 
