@@ -62,6 +62,7 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddTributarySources(configuration);
         services.AddTributaryViews().AddTributaryAlerts(configuration);
+        Push.PushServiceCollectionExtensions.AddTributaryPush(services);
         services.AddSingleton<ISourceMapper, OpenAqHoursMapper>();
         services.AddSingleton<ISourceMapper, GtfsFeedMapper>();
         services.AddSingleton<ISourceMapper>(sp => new JourneyPlannerMapper(JourneyPlannerMapper.OpenId, sp.GetRequiredService<IReadOnlyDictionary<string, City>>()));

@@ -45,7 +45,8 @@ public sealed class PipelineHarness : IAsyncDisposable
             .SelectMany(file =>
             {
                 using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
-                return doc.RootElement.GetProperty("Sources").EnumerateObject().Select(p => p.Name).ToList();
+                // Push sources are sent to, never pulled from a replay: they have no BaseUrl to point anywhere.
+                return doc.RootElement.GetProperty("Sources").EnumerateObject().Where(p => !p.Value.TryGetProperty("Kind", out var kind) || kind.GetString() != "Push").Select(p => p.Name).ToList();
             })
             .Order(StringComparer.Ordinal)
             .ToArray();

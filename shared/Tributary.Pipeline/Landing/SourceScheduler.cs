@@ -22,7 +22,7 @@ public sealed partial class SourceScheduler(
     public async Task<IReadOnlyList<RunRecord>> RunDueAsync(DateTimeOffset now, IReadOnlySet<string> ownTimers, CancellationToken cancellationToken)
     {
         var due = new List<(string Source, DateTimeOffset RunTime)>();
-        foreach (var manifest in manifests.Enabled.Where(m => !ownTimers.Contains(m.Id)))
+        foreach (var manifest in manifests.Pulled.Where(m => !ownTimers.Contains(m.Id)))
         {
             if (manifests.ScheduleOf(manifest.Id) is not { } schedule) continue;
             var (last, etag) = await schedules.GetAsync(manifest.Id, cancellationToken);

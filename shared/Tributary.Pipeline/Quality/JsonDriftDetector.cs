@@ -59,6 +59,12 @@ public static class JsonDriftDetector
             var next = new List<JsonElement>();
             foreach (var e in current)
             {
+                // A bare "[]" steps into the array itself: a page that is an array of records (a JSON upload).
+                if (each && name.Length == 0)
+                {
+                    if (e.ValueKind == JsonValueKind.Array) next.AddRange(e.EnumerateArray().Take(SampleSize));
+                    continue;
+                }
                 if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var child)) continue;
                 if (!each) next.Add(child);
                 else if (child.ValueKind == JsonValueKind.Array) next.AddRange(child.EnumerateArray().Take(SampleSize));

@@ -33,7 +33,7 @@ public static class SourcesServiceCollectionExtensions
         services.AddSingleton<CursorStore>();
         services.AddHttpClient(OAuth2TokenProvider.HttpClientName).RemoveAllLoggers().AddStandardResilienceHandler();
 
-        foreach (var manifest in manifests.Enabled)
+        foreach (var manifest in manifests.Pulled)
         {
             var client = services.AddHttpClient(ManifestConnector.HttpClientName(manifest.Id))
                 // The default HTTP logging writes full URLs, and an API key may travel in the query: log nothing here.
@@ -54,11 +54,11 @@ public static class SourcesServiceCollectionExtensions
         services.AddSingleton<SourceRegistry>(sp =>
         {
             var cities = sp.GetRequiredService<IOptions<TributaryOptions>>().Value.EffectiveCities;
-            var connectors = manifests.Enabled.Select(m => (ISourceConnector)new ManifestConnector(
+            var connectors = manifests.Pulled.Select(m => (ISourceConnector)new ManifestConnector(
                 m, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<RequestAuthenticator>(),
                 sp.GetRequiredService<CursorStore>(), cities,
                 sp.GetRequiredService<ILogger<ManifestConnector>>()));
-            // A manifest with a Mapping is its own mapper: a JSON source needs no class.
+            // A manifest with a Mapping is its own mapper: a JSON source, pulled or pushed, needs no class.
             var declared = manifests.Enabled.Where(m => m.Mapping is not null)
                 .Select(m => (ISourceMapper)new DeclarativeMapper(m, cities.ToDictionary(c => c.Id, StringComparer.Ordinal)));
             return new SourceRegistry(connectors, sp.GetServices<ISourceMapper>(), declared);

@@ -21,7 +21,7 @@ public sealed partial class StorageInitializer(StorageAccount storage, ILogger<S
         foreach (var table in new[] { StorageNames.RunsTable, StorageNames.ObservationsTable, StorageNames.QualityTable, StorageNames.KpisTable,
                      StorageNames.CursorsTable, StorageNames.RateBudgetsTable, StorageNames.DimensionsTable, StorageNames.SchedulesTable,
                      StorageNames.ReplaysTable, StorageNames.ReplayDaysTable, StorageNames.DriftTable,
-                     StorageNames.MartExtentTable, StorageNames.RunHistoryTable, StorageNames.ViewsTable, StorageNames.AlertsTable })
+                     StorageNames.MartExtentTable, StorageNames.RunHistoryTable, StorageNames.ViewsTable, StorageNames.AlertsTable }.Concat(Push.PushServiceCollectionExtensions.Tables))
         {
             work.Add(storage.Table(table).CreateIfNotExistsAsync(cancellationToken));
         }

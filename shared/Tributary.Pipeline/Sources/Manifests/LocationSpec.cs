@@ -12,9 +12,15 @@ public enum LocationSource
     Fields,
 }
 
-/// <summary>Where an observation was made. The city always comes from the request (fan-out city or item's city).</summary>
+/// <summary>
+/// Where an observation was made. The city comes from the request (fan-out city or item's city), or, with
+/// <see cref="CityField"/>, from each record (a push source, which has no request).
+/// </summary>
 public sealed class LocationSpec
 {
+    /// <summary>Dotted path inside a record to its city id (one of the configured cities); required for a push source.</summary>
+    public string? CityField { get; set; }
+
     public LocationSource From { get; set; } = LocationSource.City;
 
     /// <summary>The location id, with <c>{id}</c> for the item's or the record's id, e.g. <c>openaq:sensor:{id}</c>.</summary>

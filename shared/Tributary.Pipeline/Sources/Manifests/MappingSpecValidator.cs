@@ -12,13 +12,13 @@ public static partial class MappingSpecValidator
     {
         if (manifest.Mapping is not { } m) yield break;
         at += ":Mapping";
-        if (!manifest.Request.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (manifest.Kind == SourceKind.Pull && !manifest.Request.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             yield return $"{at} reads JSON, but Request:ContentType is '{manifest.Request.ContentType}'.";
         }
         foreach (var problem in Paths(at, ("Records", m.Records, true), ("Time:Field", m.Time.Field, false))) yield return problem;
         foreach (var problem in Time(at + ":Time", m.Time)) yield return problem;
-        foreach (var problem in Location(at + ":Location", m.Location, manifest.FanOut.Over)) yield return problem;
+        foreach (var problem in Location(at + ":Location", m.Location, manifest.Kind == SourceKind.Push ? FanOutKind.None : manifest.FanOut.Over)) yield return problem;
 
         if (m.Values.Count == 0) yield return $"{at}:Values is empty: declare at least one value to map.";
         var metrics = new HashSet<string>(StringComparer.Ordinal);
@@ -57,16 +57,23 @@ public static partial class MappingSpecValidator
 
     private static IEnumerable<string> Location(string at, LocationSpec location, FanOutKind fanOut)
     {
+        // A record that names its own city (CityField) needs no city from the request.
+        var recordCity = location.CityField is not null;
+        if (recordCity)
+        {
+            foreach (var problem in Paths(at, ("CityField", location.CityField!, false))) yield return problem;
+            if (location.From == LocationSource.Item) yield return $"{at}:CityField does not apply to From Item (the item names its city).";
+        }
         switch (location.From)
         {
-            case LocationSource.City when fanOut != FanOutKind.Cities:
-                yield return $"{at}:From City needs FanOut:Over Cities (the page's city is the request's).";
+            case LocationSource.City when fanOut != FanOutKind.Cities && !recordCity:
+                yield return $"{at}:From City needs FanOut:Over Cities (the page's city is the request's), or a CityField.";
                 break;
             case LocationSource.Item when fanOut != FanOutKind.Items:
                 yield return $"{at}:From Item needs FanOut:Over Items.";
                 break;
             case LocationSource.Fields:
-                if (fanOut == FanOutKind.None) yield return $"{at}:From Fields still needs the page's city: FanOut:Over Cities or Items.";
+                if (fanOut == FanOutKind.None && !recordCity) yield return $"{at}:From Fields still needs the page's city: FanOut:Over Cities or Items, or a CityField.";
                 foreach (var problem in Paths(at, ("IdField", location.IdField ?? "", false))) yield return problem;
                 break;
             case not (LocationSource.City or LocationSource.Item or LocationSource.Fields):

@@ -13,6 +13,12 @@ public sealed class SourceManifest
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary><see cref="SourceKind.Pull"/> (the default: a request on a schedule) or <see cref="SourceKind.Push"/> (uploads and webhooks).</summary>
+    public SourceKind Kind { get; set; } = SourceKind.Pull;
+
+    /// <summary>For a push source: what an upload may be and how it is authorised; null for a pulled source.</summary>
+    public PushSpec? Push { get; set; }
+
     public string? Description { get; set; }
 
     /// <summary>The vendor (or replay server) base URL, e.g. <c>https://api.openaq.org</c>.</summary>

@@ -14,6 +14,14 @@ public static partial class SourceManifestValidator
     {
         var at = $"Sources:{key}";
         if (!SourceId().IsMatch(m.Id)) yield return $"{at}:Id '{m.Id}' must be 2-40 lower-case letters, digits or '-'.";
+        if (!Enum.IsDefined(m.Kind)) yield return $"{at}:Kind '{m.Kind}' is not one of {string.Join(", ", Enum.GetNames<SourceKind>())}.";
+        if (m.Kind == SourceKind.Push)
+        {
+            // Nothing is requested: the push part and the mapping are all there is to check.
+            foreach (var problem in PushSpecValidator.Validate(at, m).Concat(MappingSpecValidator.Validate(at, m))) yield return problem;
+            yield break;
+        }
+        if (m.Push is not null) yield return $"{at}:Push applies only to a source with Kind Push (Kind is {m.Kind}).";
         if (m.BaseUrl is not { IsAbsoluteUri: true } || m.BaseUrl.Scheme is not ("http" or "https"))
         {
             yield return $"{at}:BaseUrl '{m.BaseUrl}' must be an absolute http(s) URL.";
@@ -180,5 +188,5 @@ public static partial class SourceManifestValidator
 
     // RFC 9110 token characters.
     [GeneratedRegex(@"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")]
-    private static partial Regex HeaderName();
+    internal static partial Regex HeaderName();
 }

@@ -21,6 +21,12 @@ public sealed class SourceManifests
 
     public IEnumerable<SourceManifest> Enabled => ByKey.Values.Where(m => m.Enabled);
 
+    /// <summary>The enabled sources Tributary asks (connectors, schedules, backfills).</summary>
+    public IEnumerable<SourceManifest> Pulled => Enabled.Where(m => m.Kind == SourceKind.Pull);
+
+    /// <summary>The enabled sources that are sent to Tributary (uploads, webhooks).</summary>
+    public IEnumerable<SourceManifest> Pushed => Enabled.Where(m => m.Kind == SourceKind.Push);
+
     public SourceManifest Get(string sourceId) => ByKey.Values.FirstOrDefault(m => m.Id == sourceId)
         ?? throw new UnknownSourceException(sourceId, ByKey.Values.Select(m => m.Id));
 
@@ -46,6 +52,7 @@ public sealed class SourceManifests
                 continue;
             }
             problems.AddRange(SourceManifestValidator.Validate(section.Key, manifest));
+            problems.AddRange(PushSpecValidator.PullOnlySettings(section, manifest));
             if (manifest.Enabled)
             {
                 var (schedule, problem) = ReadSchedule(configuration, section.Key, manifest);

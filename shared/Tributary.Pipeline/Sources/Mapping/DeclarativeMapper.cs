@@ -17,10 +17,14 @@ public sealed class DeclarativeMapper : ISourceMapper
     private readonly IReadOnlyDictionary<string, City> _cities;
     private readonly TimeReader _time;
 
+    // The header a CSV page must have, or null when the source takes no CSV (only push sources do).
+    private readonly IReadOnlyList<string>? _csvColumns;
+
     public DeclarativeMapper(SourceManifest manifest, IReadOnlyDictionary<string, City> cities)
     {
         _spec = manifest.Mapping ?? throw new ArgumentException($"Source '{manifest.Id}' declares no Mapping.", nameof(manifest));
         SourceId = manifest.Id;
+        _csvColumns = manifest.Push is { } push && push.MediaTypes.Any(t => t.Trim().Equals(PushSpec.Csv, StringComparison.OrdinalIgnoreCase)) ? push.Columns : null;
         _cities = cities;
         _time = new TimeReader(_spec.Time);
         Schema = SchemaOf(_spec);
@@ -35,14 +39,29 @@ public sealed class DeclarativeMapper : ISourceMapper
     /// <summary>Derived from the declaration: exactly the fields it maps, and the record object closed, so a new field is noticed.</summary>
     public PayloadSchema Schema { get; }
 
+    /// <summary>Whether a landed page is a CSV upload (by the extension its media type gave it), read row by row.</summary>
+    public static bool IsCsvPage(string blobName) => blobName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
     public MappingResult Map(Stream payload, RawPageContext context)
     {
+        if (IsCsvPage(context.BlobName))
+        {
+            if (_csvColumns is null) throw new MalformedPayloadException($"Page '{context.BlobName}' is CSV, but source '{SourceId}' reads JSON only.");
+            return Map(new CsvRecords(CsvTable.Read(payload, [.. _csvColumns], $"Page '{context.BlobName}'")), null, context);
+        }
         using var doc = JsonPayload.Parse(payload, context);
         var root = doc.RootElement;
-        var records = RecordSet.Open(root, _spec, context);
-        var offset = _time.PageOffset(root, context);
-        var pageLocation = RecordLocation.ForPage(_spec.Location, context, _cities);
-        var cityId = pageLocation?.CityId ?? context.KnownCity(_cities, "the request must name the page's city").Id;
+        return Map(RecordSet.Open(root, _spec, context), root, context);
+    }
+
+    /// <param name="root">The JSON page, for page-wide fields (offsets, units); null for a CSV page, which has none.</param>
+    private MappingResult Map(RecordSet records, JsonElement? root, RawPageContext context)
+    {
+        var offset = root is { } page ? _time.PageOffset(page, context) : TimeSpan.Zero;
+        // A record that names its city (CityField) is placed record by record; otherwise the request placed the page.
+        var recordCity = _spec.Location.CityField is not null;
+        var pageLocation = recordCity ? null : RecordLocation.ForPage(_spec.Location, context, _cities);
+        var cityId = recordCity ? "" : pageLocation?.CityId ?? context.KnownCity(_cities, "the request must name the page's city").Id;
 
         var rejected = new List<RejectedRecord>();
         var usable = new RecordHeader?[records.Count];
@@ -78,6 +97,11 @@ public sealed class DeclarativeMapper : ISourceMapper
 
     private RecordHeader? ReadHeader(RecordSet records, int i, TimeSpan offset, RecordLocation? pageLocation, string cityId, List<RejectedRecord> rejected)
     {
+        if (records.Problem(i) is { } problem)
+        {
+            rejected.Add(new RejectedRecord(records.RecordLocator(i), problem, records.RawRecord(i)));
+            return null;
+        }
         var timeCell = records.Get(i, _spec.Time.Field);
         string? reason = null;
         var time = timeCell is { } t ? _time.Read(t, offset, out reason) : null;
@@ -85,6 +109,16 @@ public sealed class DeclarativeMapper : ISourceMapper
         {
             rejected.Add(new RejectedRecord(records.Locator(i, _spec.Time.Field), timeCell is null ? "time missing" : reason!, timeCell?.GetRawText()));
             return null;
+        }
+        if (_spec.Location.CityField is { } cityField)
+        {
+            if (RecordLocation.CityOf(records, i, cityField, _cities, out reason) is not { } city)
+            {
+                rejected.Add(new RejectedRecord(records.Locator(i, cityField), reason!, records.Get(i, cityField)?.GetRawText()));
+                return null;
+            }
+            if (_spec.Location.From == LocationSource.City) pageLocation = RecordLocation.ForCity(city);
+            cityId = city.Id;
         }
         var location = pageLocation ?? RecordLocation.ForRecord(_spec.Location, records, i, cityId, out reason);
         if (location is null)
@@ -134,11 +168,11 @@ public sealed class DeclarativeMapper : ISourceMapper
             start, spec.PeriodSeconds, value, spec.Unit, flags, $"{where.KeyPart}|{spec.Metric}|{start:yyyyMMdd'T'HHmm}");
     }
 
-    private static string ServedUnit(JsonElement root, ValueSpec spec) =>
-        (spec.UnitField is { } path && Paging.JsonPath.Find(root, path) is { ValueKind: JsonValueKind.String } unit ? unit.GetString() : null)
+    private static string ServedUnit(JsonElement? root, ValueSpec spec) =>
+        (spec.UnitField is { } path && root is { } page && Paging.JsonPath.Find(page, path) is { ValueKind: JsonValueKind.String } unit ? unit.GetString() : null)
         ?? spec.VendorUnit ?? spec.Unit;
 
-    private static UnitConversion? Conversion(JsonElement root, ValueSpec spec) =>
+    private static UnitConversion? Conversion(JsonElement? root, ValueSpec spec) =>
         UnitConversion.TryFind(ServedUnit(root, spec), spec.Unit, spec.MolarMass, out var conversion) ? conversion : null;
 
     private static PayloadSchema SchemaOf(MappingSpec spec)
@@ -147,7 +181,8 @@ public sealed class DeclarativeMapper : ISourceMapper
         var columns = spec.Layout == RecordLayout.Columns;
         var records = spec.Records;
         // Where a record's field lives: a column array's elements, or a field of every row.
-        string Cell(string field) => records.Length == 0 ? field : columns ? $"{records}.{field}[]" : $"{records}[].{field}";
+        // A page that is itself the array of rows (Records empty, as a JSON upload is) has its cells at "[].{field}".
+        string Cell(string field) => records.Length == 0 ? columns ? field : $"[].{field}" : columns ? $"{records}.{field}[]" : $"{records}[].{field}";
         var fields = new List<FieldExpectation>();
         if (records.Length > 0) fields.Add(new(records, columns ? FieldKinds.Object : FieldKinds.Array));
         if (columns && records.Length > 0)
@@ -160,6 +195,7 @@ public sealed class DeclarativeMapper : ISourceMapper
         fields.AddRange(spec.Values.Where(v => v.UnitField is not null).Select(v => new FieldExpectation(v.UnitField!, FieldKinds.String, Required: false)));
         fields.AddRange(spec.Flags.Select(f => new FieldExpectation(Cell(f.Field), Any, Required: false)));
         if (spec.Time.OffsetField is { } offset && spec.Time.Convention == TimeConvention.OffsetField) fields.Add(new(offset, FieldKinds.Number));
+        if (spec.Location.CityField is { } cityField) fields.Add(new(Cell(cityField), FieldKinds.String));
         if (spec.Location.From == LocationSource.Fields)
         {
             fields.Add(new(Cell(spec.Location.IdField!), FieldKinds.String | FieldKinds.Number));
@@ -168,7 +204,7 @@ public sealed class DeclarativeMapper : ISourceMapper
                 fields.Add(new(Cell(coordinate), FieldKinds.Number | FieldKinds.String | FieldKinds.Null, Required: false));
             }
         }
-        string[] closed = records.Length == 0 ? [] : [columns ? records : records + "[]"];
+        string[] closed = records.Length == 0 ? columns ? [] : ["[]"] : [columns ? records : records + "[]"];
         return new PayloadSchema(fields, closed);
     }
 

@@ -15,8 +15,7 @@ internal sealed record RecordLocation(string LocationId, string CityId, double? 
         switch (spec.From)
         {
             case LocationSource.City:
-                var city = context.KnownCity(cities, "Mapping:Location:From is City, so the request must fan out over cities");
-                return new RecordLocation($"city:{city.Id}", city.Id, city.Latitude, city.Longitude, city.Id);
+                return ForCity(context.KnownCity(cities, "Mapping:Location:From is City, so the request must fan out over cities"));
             case LocationSource.Item:
                 var item = context.ItemId ?? throw new MalformedPayloadException(
                     $"Page '{context.BlobName}' has no fan-out item, but Mapping:Location:From is Item.");
@@ -27,6 +26,27 @@ internal sealed record RecordLocation(string LocationId, string CityId, double? 
             default:
                 return null;
         }
+    }
+
+    /// <summary>A city itself as the location: <c>city:{id}</c> at its configured point.</summary>
+    public static RecordLocation ForCity(City city) => new($"city:{city.Id}", city.Id, city.Latitude, city.Longitude, city.Id);
+
+    /// <summary>The configured city a record names in <paramref name="field"/> (its id, in any case), or null with the reason.</summary>
+    public static City? CityOf(RecordSet records, int index, string field, IReadOnlyDictionary<string, City> cities, out string? reason)
+    {
+        var text = records.Get(index, field) is { ValueKind: JsonValueKind.String } s ? s.GetString()?.Trim() : null;
+        if (string.IsNullOrEmpty(text))
+        {
+            reason = $"city field '{field}' is missing or empty";
+            return null;
+        }
+        if (cities.TryGetValue(text.ToLowerInvariant(), out var city))
+        {
+            reason = null;
+            return city;
+        }
+        reason = $"city '{(text.Length <= 40 ? text : text[..40] + "…")}' is not a configured city ({string.Join(", ", cities.Keys.Order(StringComparer.Ordinal))})";
+        return null;
     }
 
     /// <summary>The location a record names in its own fields.</summary>

@@ -21,6 +21,15 @@ internal abstract class RecordSet
     /// <summary>Where a field is as a whole: <c>hourly.temperature_2m</c> or <c>results[].value</c>.</summary>
     public abstract string FieldLocator(string field);
 
+    /// <summary>Why record <paramref name="index"/> cannot be read at all (a malformed CSV row), or null.</summary>
+    public virtual string? Problem(int index) => null;
+
+    /// <summary>Where a whole record is, for a record rejected as a whole.</summary>
+    public virtual string RecordLocator(int index) => $"[{index}]";
+
+    /// <summary>The record's raw text, for a record rejected as a whole.</summary>
+    public virtual string? RawRecord(int index) => null;
+
     /// <exception cref="MalformedPayloadException">The records are not where, or not what, the mapping says.</exception>
     public static RecordSet Open(JsonElement root, MappingSpec spec, RawPageContext context)
     {
