@@ -146,7 +146,10 @@ public sealed class TimerToKpiTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         using var openApi = await http.GetAsync("api/openapi/v1.json", ct);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
-        Assert.Contains("/api/kpis", await openApi.Content.ReadAsStringAsync(ct));
+        // Paths are relative to the server URL, which ends with the route prefix.
+        using var document = System.Text.Json.JsonDocument.Parse(await openApi.Content.ReadAsStringAsync(ct));
+        Assert.EndsWith("/api", document.RootElement.GetProperty("servers")[0].GetProperty("url").GetString());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/kpis", out _));
     }
 
     /// <summary>The test's own reading of the vendor payload: hour (UTC) to apparent temperature.</summary>
