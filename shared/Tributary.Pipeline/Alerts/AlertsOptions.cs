@@ -63,7 +63,7 @@ public sealed partial class AlertsOptions
     private static IEnumerable<string> SourceProblems(AlertRule rule, IReadOnlyCollection<string> sources)
     {
         if (rule.Source is null || !sources.Contains(rule.Source)) yield return $"Source '{rule.Source}' is not a source; known: {string.Join(", ", sources)}.";
-        if (rule.Kind == AlertKind.SourceStale && rule.MaxAgeMinutes is not (>= 5 and <= 44640)) yield return $"MaxAgeMinutes {rule.MaxAgeMinutes} must be from 5 to 44640 (31 days).";
+        if (rule.Kind == AlertKind.SourceStale && rule.MaxAgeMinutes is not (>= 5 and <= 44640)) yield return $"MaxAgeMinutes {(rule.MaxAgeMinutes is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " : "")}must be given, from 5 to 44640 (31 days).";
         if (rule.Kind != AlertKind.SourceStale && rule.MaxAgeMinutes is not null) yield return "MaxAgeMinutes applies to SourceStale rules only.";
         if (rule.Kpi is not null || rule.City is not null || rule.Stop is not null || rule.Above is not null || rule.Below is not null)
         {
