@@ -28,6 +28,8 @@ public static class HttpPlatform
         services.AddOptions<AdminTokenOptions>().BindConfiguration(AdminTokenOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminTokenOptions>, AdminTokenOptions.Validator>();
         services.AddSingleton<AdminKeys>();
+        services.AddSingleton<AdminAuthorizer>();
+        services.AddSingleton<Http.Push.PushAuthorization>();
         services.AddSingleton<HttpFunctionCatalog>();
         services.AddAdminTokens();
         services.AddClientRateLimiting();

@@ -61,7 +61,7 @@ public sealed class AlertsFunctions(AlertStore alerts, IOptions<AlertsOptions> o
     [OpenApiOperation("GetAlertRules", "The configured alert rules and whether a webhook is set (never its secret)", Tag = "admin")]
     [OpenApiResponse(StatusCodes.Status304NotModified, null, "Not Modified: the If-None-Match ETag still matches.")]
     public Results<Ok<AlertRulesResponse>, StatusCodeHttpResult> Rules(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/admin/alerts/rules")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/alerts/rules")] HttpRequest request)
     {
         var value = options.Value;
         var response = new AlertRulesResponse(value.Rules, WebhookTarget(value.WebhookUrl), value.DeliverResolved);

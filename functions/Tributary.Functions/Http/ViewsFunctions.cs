@@ -101,7 +101,7 @@ public sealed class ViewsFunctions(ViewDraftReader reader, ViewStore views, IOpt
     [OpenApiProblem(StatusCodes.Status400BadRequest, "The id is not a view id (10 letters and digits).")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No view has that id.")]
     public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Route + "/{id}")] HttpRequest request, string id)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route + "/{id}")] HttpRequest request, string id)
     {
         if (!ViewIds.IsValid(id)) return BadId(id);
         return await views.DeleteAsync(id, request.HttpContext.RequestAborted) ? TypedResults.NoContent() : UnknownView(id);

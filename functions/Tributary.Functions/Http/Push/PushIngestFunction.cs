@@ -9,7 +9,7 @@ namespace Tributary.Functions.Http.Push;
 /// HTTP <c>POST /api/v1/ingest/{source}</c>: a CSV or JSON upload to a push source, authorised by the source's own key,
 /// landed as a raw blob and curated like any pulled page. 202 with the landing and the upload's summary.
 /// </summary>
-public sealed class PushIngestFunction(PushSources sources, PushIngestionService ingestion, ILogger<PushIngestFunction> logger)
+public sealed class PushIngestFunction(PushSources sources, PushIngestionService ingestion, PushAuthorization authorization, ILogger<PushIngestFunction> logger)
 {
     [Function("IngestUpload")]
     [OpenApiOperation("IngestUpload", "Upload CSV or JSON rows to a push source", Tag = "ingest",
@@ -35,7 +35,7 @@ public sealed class PushIngestFunction(PushSources sources, PushIngestionService
             {
                 throw new PushRejectedException(StatusCodes.Status400BadRequest, "Invalid parameter 'source'", "source", $"Source '{manifest.Id}' takes webhook deliveries only.");
             }
-            if (!PushAuthorization.AdminGateAllows(request) && !await KeyMatchesAsync(request, manifest, cancellationToken))
+            if (!await KeyMatchesAsync(request, manifest, cancellationToken) && !await authorization.AdminAllowsAsync(request))
             {
                 throw new PushRejectedException(StatusCodes.Status401Unauthorized, $"Invalid parameter '{push.KeyHeader}'", push.KeyHeader,
                     request.Headers.ContainsKey(push.KeyHeader) ? $"Header '{push.KeyHeader}' is not the source's upload key." : $"Send the source's upload key in header '{push.KeyHeader}'.");

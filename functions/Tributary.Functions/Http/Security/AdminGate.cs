@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Options;
 using Tributary.Functions.Http.Platform;
 
 namespace Tributary.Functions.Http.Security;
@@ -14,11 +11,11 @@ namespace Tributary.Functions.Http.Security;
 /// Anything else is 401 with <c>WWW-Authenticate</c>, or 403 for a valid token without the role, as problem+json;
 /// the function does not run.
 /// </summary>
-internal sealed partial class AdminGate(HttpFunctionCatalog catalog, AdminKeys keys, IOptions<AdminTokenOptions> tokens, ILogger<AdminGate> logger)
+internal sealed partial class AdminGate(HttpFunctionCatalog catalog, AdminAuthorizer authorizer, ILogger<AdminGate> logger)
     : IFunctionsWorkerMiddleware
 {
-    public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
-    public const string KeyHeader = "x-functions-key";
+    public const string Scheme = AdminAuthorizer.Scheme;
+    public const string KeyHeader = AdminAuthorizer.KeyHeader;
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -31,54 +28,29 @@ internal sealed partial class AdminGate(HttpFunctionCatalog catalog, AdminKeys k
         var http = context.GetHttpContext()
             ?? throw new InvalidOperationException($"Admin operation '{traits.Name}' has no HttpContext; the admin gate must run after the ASP.NET Core integration's middleware.");
 
-        switch (await DecideAsync(http))
+        switch (await authorizer.DecideAsync(http))
         {
-            case Decision.Allowed:
+            case AdminDecision.Allowed:
                 await next(context);
                 return;
-            case Decision.Forbidden:
+            case AdminDecision.Forbidden:
                 LogRefused(logger, traits.Name, "token without the admin role");
                 await HttpProblems.WriteAsync(http, StatusCodes.Status403Forbidden, "Forbidden",
                     $"'{traits.Name}' is an admin operation; the token is valid but does not carry the '{AdminTokenOptions.AdminRole}' role.");
                 return;
             case var refusal:
                 LogRefused(logger, traits.Name, refusal.ToString());
-                http.Response.Headers.WWWAuthenticate = refusal == Decision.InvalidToken
+                http.Response.Headers.WWWAuthenticate = refusal == AdminDecision.InvalidToken
                     ? $"{Scheme} error=\"invalid_token\", error_description=\"The token is expired, not signed by a trusted key, or not for this API.\""
                     : Scheme;
                 await HttpProblems.WriteAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", refusal switch
                 {
-                    Decision.InvalidToken => $"'{traits.Name}' is an admin operation; the bearer token was refused.",
-                    Decision.WrongKey => $"'{traits.Name}' is an admin operation; the key does not open it.",
+                    AdminDecision.InvalidToken => $"'{traits.Name}' is an admin operation; the bearer token was refused.",
+                    AdminDecision.WrongKey => $"'{traits.Name}' is an admin operation; the key does not open it.",
                     _ => $"'{traits.Name}' is an admin operation: send an admin key in the {KeyHeader} header (or the 'code' query value), or a bearer token with the '{AdminTokenOptions.AdminRole}' role.",
                 });
                 return;
         }
-    }
-
-    private async Task<Decision> DecideAsync(HttpContext http)
-    {
-        var presentedKey = http.Request.Headers[KeyHeader].ToString() is { Length: > 0 } header ? header : http.Request.Query["code"].ToString();
-        if (presentedKey.Length > 0 && keys.Opens(presentedKey)) return Decision.Allowed;
-
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!tokens.Value.Enabled) return Decision.InvalidToken;
-            var result = await http.AuthenticateAsync(Scheme);
-            if (!result.Succeeded || result.Principal is null) return Decision.InvalidToken;
-            return result.Principal.IsInRole(AdminTokenOptions.AdminRole) ? Decision.Allowed : Decision.Forbidden;
-        }
-        return presentedKey.Length > 0 ? Decision.WrongKey : Decision.NoCredentials;
-    }
-
-    private enum Decision
-    {
-        Allowed,
-        NoCredentials,
-        WrongKey,
-        InvalidToken,
-        Forbidden,
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admin operation {FunctionName} refused: {Reason}")]

@@ -17,7 +17,7 @@ public sealed class SourcesAdminFunctions(SourcesRunNow runs)
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
     [OpenApiProblem(StatusCodes.Status409Conflict, "The source is disabled.")]
     public Results<Accepted<SourceRunAccepted>, ProblemHttpResult> RunNow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/admin/sources/{source}/run")] HttpRequest request, string source)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/sources/{source}/run")] HttpRequest request, string source)
     {
         try
         {

@@ -2,7 +2,7 @@ namespace Tributary.Query.Status;
 
 /// <summary>
 /// One source's manifest summary and health: what it is (kind, auth, paging, fan-out), when it runs, its recent runs,
-/// freshness, quality and drift. <see cref="Alerts"/> is filled by the alerts capability (empty until then).
+/// freshness, quality and drift. <see cref="Alerts"/> lists its open incidents.
 /// </summary>
 /// <param name="BaseUrl">Scheme, host and path only: no query or user info, which could carry a key.</param>
 public sealed record SourceStatus(
@@ -21,4 +21,4 @@ public sealed record SourceStatus(
     IReadOnlyList<RunSummary> RecentRuns,
     QualitySummary Quality,
     IReadOnlyList<DriftSummary> Drift,
-    IReadOnlyList<AlertSummary> Alerts);
+    IReadOnlyList<Tributary.Alerts.AlertSummary> Alerts);

@@ -17,6 +17,7 @@ public sealed class SourceStatusService(
     RunHistoryStore history,
     QualityStore quality,
     DriftStore drift,
+    Tributary.Alerts.AlertStore alerts,
     IConfiguration configuration,
     TimeProvider time)
 {
@@ -77,7 +78,8 @@ public sealed class SourceStatusService(
         var runsTask = history.PageAsync(manifest.Id, RecentRuns, null, cancellationToken);
         var daysTask = quality.DaysAsync(manifest.Id, today.AddDays(-(QualityDays - 1)), today, cancellationToken);
         var driftTask = drift.ListAsync(manifest.Id, cancellationToken);
-        await Task.WhenAll(runsTask, daysTask, driftTask);
+        var alertsTask = alerts.OpenForSourceAsync(manifest.Id, cancellationToken);
+        await Task.WhenAll(runsTask, daysTask, driftTask, alertsTask);
         var runs = (await runsTask).Runs;
         var days = await daysTask;
 
@@ -97,7 +99,7 @@ public sealed class SourceStatusService(
             manifest.Id, $"{SourceManifests.SectionName}:{key}", manifest.Description, manifest.Enabled, manifest.Request.Kind.ToString(),
             manifest.BaseUrl?.GetLeftPart(UriPartial.Path), manifest.FanOut.Over.ToString(), manifest.FanOut.Items.Count,
             AuthSummary.From(manifest.Auth), PagingSummary.From(manifest.Paging), Schedule(manifest, now), freshness,
-            [.. runs.Select(RunSummary.From)], qualitySummary, [.. (await driftTask).Select(DriftSummary.From)], []);
+            [.. runs.Select(RunSummary.From)], qualitySummary, [.. (await driftTask).Select(DriftSummary.From)], await alertsTask);
     }
 
     /// <summary>The expression the app runs on (as SourceManifests reads it) and its next occurrence, as the scheduler computes occurrences.</summary>
