@@ -176,10 +176,399 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The configured alert rules and whether a webhook is set (never its secret) */
+        get: operations["GetAlertRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sources/{source}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a source's ingestion once now
+         * @description Starts the source's ingestion for the current minute through the timers' own path (fetch, land, run record, curate, aggregate) and answers 202 at once with the run id; the run appears in GET /api/v1/sources/{source}/runs. Asking again within the same minute is the same run (started=false while it is still going).
+         */
+        post: operations["RunSourceNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert incidents, newest first
+         * @description Incidents of the configured rules: open (default), resolved or all, optionally of the rules watching one source. Supports If-None-Match.
+         */
+        get: operations["ListAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPIs, cities, stop places, sources and the dates that hold data
+         * @description Everything /api/v1/kpis/{kpi}/series and /stats can be asked for: each KPI (id, name, unit, description, inputs, grains, dimensions, and the UTC range [from, to) its rows cover), the cities, the stop places of the GTFS stop dimension (bounded; stopPlacesTruncated says when more exist), the sources of the manifests, and the range holding any KPI row. Supports If-None-Match.
+         */
+        get: operations["GetCatalogV1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload CSV or JSON rows to a push source
+         * @description The body (text/csv with the manifest's header, or application/json rows, as the source's manifest accepts) lands as an immutable raw blob and is curated like a pulled page: quality, quarantine, observations and KPIs follow. Authorised by the source's upload key in the header the manifest names (x-tributary-key). Idempotent: the same bytes on the same UTC day land once, and the answer says duplicate. The answer gives the blob, its SHA-256, the run, and the rows, columns and their completeness, the rejected rows with reasons and the time range.
+         */
+        post: operations["IngestUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kpis/{kpi}/buckets/{bucketStart}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A KPI bucket and the observations it was computed from
+         * @description The bucket's row (value, reason, inputs, used, coverage, input counts, lineage) and the observations of the KPI's input metrics that fed it, selected as the aggregate stage selects them, each with the raw page (name and SHA-256) it was curated from; open a page with GET /api/v1/raw/{blob}. At most 'limit' observations (2000): 'truncated' says when there were more. Supports If-None-Match.
+         */
+        get: operations["GetKpiBucketInputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kpis/{kpi}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A KPI's series per city or for one stop place, downsampled on the server
+         * @description Buckets of the KPI whose start lies in [from, to) UTC (at most Tributary:MaxQueryDays days). A series with more than maxPoints buckets is downsampled with LTTB (Largest-Triangle-Three-Buckets) over its non-null values, and each run of null buckets is kept as one gap marker (its first bucket, with its reason); every returned point is a stored bucket with its inputs, used, coverage and reason. Each series says its method (none or lttb) and how many raw, null and returned points it has. Supports If-None-Match.
+         */
+        get: operations["GetKpiSeriesV1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kpis/{kpi}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics of a KPI's raw buckets per city or stop place, and pooled
+         * @description Over the raw (never downsampled) buckets that start in [from, to) UTC: count, nulls, min, max, mean, median and p95 (linear interpolation between closest ranks, Hyndman-Fan type 7), the sample standard deviation (n - 1), the mean coverage, the share of stored buckets with a value and the share of the range's buckets with a value. Supports If-None-Match.
+         */
+        get: operations["GetKpiStatsV1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quality/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A source's data quality per UTC day, with its trend
+         * @description The day rows (completeness, uniqueness, consistency, validity, timeliness, volume, score and their counts) of the UTC landing days [from, to], and the trend: the score's least-squares slope per day and the mean of the last 7 days against the 7 before. Supports If-None-Match.
+         */
+        get: operations["GetQuality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quality/{source}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quality of each page a source landed on one UTC day
+         * @description Each curated page's figures and counts, its run, and its quarantine blob or page error. Supports If-None-Match.
+         */
+        get: operations["GetQualityPages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/raw/{blob}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A landed raw page, as the vendor sent it
+         * @description The page named as in an observation's rawBlob or a KPI row's lineage ({source}/{yyyy}/{MM}/{dd}/{runId}/{page}.{ext}), from the raw container only, after its bytes were checked against the SHA-256 it was landed with. Served with its media type, Repr-Digest (RFC 9530, sha-256), X-Content-SHA256 (hex) and the hash as a weak ETag; immutable, so cached for a year. Pages over the size limit (Tributary:Raw:MaxBytes, 8 MiB by default) answer 413. Supports If-None-Match and Range.
+         */
+        get: operations["GetRawPayload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every source's status
+         * @description Per declared source: kind, auth type (the secret's name only, never a value), paging, fan-out, schedule and next run (UTC), recent runs, freshness, quality of the last 7 days, drift events and alerts. Supports If-None-Match.
+         */
+        get: operations["GetSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One source's status
+         * @description As in GET /api/v1/sources, for one source. Supports If-None-Match.
+         */
+        get: operations["GetSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A source's runs, newest first, a page at a time
+         * @description Each run's outcome, pages, bytes, requests, rate-limit waits and error, newest run time first. Pass the answer's 'continuation' to get the next page; it is null after the last. Supports If-None-Match.
+         */
+        get: operations["GetSourceRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Saved views, a page at a time in id order
+         * @description Public. Pass the 'continuation' of one page to get the next; the last page has none. Supports If-None-Match.
+         */
+        get: operations["ListViews"];
+        put?: never;
+        /**
+         * Save a dashboard state as a shareable view
+         * @description Public, like sharing a link. The body (application/json, at most 16 KB) is {name, kpis[], cities[], stop?, grain?, range: {preset} or {from, to}, options?}; unknown fields are refused. Answers 201 with the view and its Location.
+         */
+        post: operations["CreateView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A saved view by its id
+         * @description Public. Supports If-None-Match.
+         */
+        get: operations["GetView"];
+        put?: never;
+        post?: never;
+        /** Delete a saved view */
+        delete: operations["DeleteView"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a signed webhook delivery for a push source
+         * @description The sender signs '{timestamp}.{body}' with HMAC-SHA256 under the source's webhook secret and sends 'sha256=<hex>' in x-tributary-signature and the Unix seconds in x-tributary-timestamp (the manifest names the headers). A timestamp outside the replay window (300 s by default, either side) or a bad signature is 401; a signature accepted before is 409. The JSON body is then landed and curated like an upload.
+         */
+        post: operations["ReceiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertList: {
+            state: string;
+            source: null | string;
+            alerts: components["schemas"]["AlertSummary"][];
+        };
+        AlertRule: {
+            name?: string;
+            /** @enum {unknown} */
+            kind?: "KpiThreshold" | "SourceStale" | "RunFailed" | "Drift";
+            kpi?: null | string;
+            city?: null | string;
+            stop?: null | string;
+            grain?: string;
+            above?: null | number;
+            below?: null | number;
+            consecutive?: number;
+            source?: null | string;
+            maxAgeMinutes?: null | number;
+            includePartial?: boolean;
+        };
+        AlertRulesResponse: {
+            rules: components["schemas"]["AlertRule"][];
+            webhook: null | string;
+            deliverResolved: boolean;
+        };
+        AlertSummary: {
+            rule: string;
+            state: string;
+            /** Format: date-time */
+            sinceUtc: string;
+            detail: string;
+            kind?: string;
+            subject?: string;
+            source?: null | string;
+            /** Format: date-time */
+            openedUtc?: string;
+            /** Format: date-time */
+            resolvedUtc?: null | string;
+            delivery?: null | string;
+        };
+        AuthSummary: {
+            kind: string;
+            name: null | string;
+            secretName: null | string;
+            tokenUrl: null | string;
+            tokenRequestFormat: null | string;
+        };
         BackfillChunkStatus: {
             runId: string;
             /** Format: date-time */
@@ -202,6 +591,16 @@ export interface components {
             total: number;
             chunks: components["schemas"]["BackfillChunkStatus"][];
         };
+        CatalogKpi: {
+            id: string;
+            name: string;
+            unit: string;
+            description: string;
+            inputs: string[];
+            grains: string[];
+            dimensions: string[];
+            data: components["schemas"]["DataRange"] | null;
+        };
         CatalogMetric: {
             id: string;
             name: string;
@@ -215,11 +614,72 @@ export interface components {
             metrics: components["schemas"]["CatalogMetric"][];
             cities: components["schemas"]["City"][];
         };
+        CatalogSource: {
+            id: string;
+            kind: string;
+            description: null | string;
+            enabled: boolean;
+        };
+        CatalogV1Response: {
+            kpis: components["schemas"]["CatalogKpi"][];
+            cities: components["schemas"]["City"][];
+            stopPlaces: components["schemas"]["StopPlace"][];
+            stopPlacesTruncated: boolean;
+            sources: components["schemas"]["CatalogSource"][];
+            data: components["schemas"]["DataRange"] | null;
+        };
         City: {
             id: string;
             name: string;
             latitude: number;
             longitude: number;
+        };
+        ColumnSummary: {
+            name: string;
+            present: number;
+            completeness: number;
+        };
+        DataRange: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        DriftSummary: {
+            field: string;
+            change: string;
+            expected: string;
+            actual: string;
+            /** Format: date-time */
+            firstSeenUtc: string;
+            exampleBlob: string;
+        };
+        DrilledObservation: {
+            metric: string;
+            source: string;
+            locationId: string;
+            stopPlace: null | string;
+            /** Format: date-time */
+            timestampUtc: string;
+            periodSeconds: number;
+            value: null | number;
+            unit: string;
+            flags: string[];
+            sourceRecordKey: string;
+            runId: string;
+            rawBlob: string;
+            rawSha256: string;
+        };
+        FreshnessSummary: {
+            /** Format: date-time */
+            lastRunUtc: null | string;
+            lastOutcome: null | string;
+            /** Format: date-time */
+            lastSuccessUtc: null | string;
+            lastSuccessAgeSeconds: null | number;
+            /** Format: date-time */
+            newestObservationUtc: null | string;
+            newestObservationAgeSeconds: null | number;
         };
         HealthCheckEntry: {
             name: string;
@@ -230,6 +690,32 @@ export interface components {
         HealthReportResponse: {
             status: string;
             checks: components["schemas"]["HealthCheckEntry"][];
+        };
+        KpiDrillResponse: {
+            kpi: string;
+            name: string;
+            unit: string;
+            city: string;
+            stopPlace: null | string;
+            grain: string;
+            /** Format: date-time */
+            bucketStartUtc: string;
+            /** Format: date-time */
+            bucketEndUtc: string;
+            value: null | number;
+            reason: null | string;
+            inputs: number;
+            used: number;
+            coverage: number;
+            inputCounts: {
+                [key: string]: number;
+            };
+            lineage: components["schemas"]["LineageEntry"][];
+            lineageBlobs: number;
+            observationsTotal: number;
+            limit: number;
+            truncated: boolean;
+            observations: components["schemas"]["DrilledObservation"][];
         };
         KpiSeries: {
             city: string;
@@ -256,12 +742,94 @@ export interface components {
             grain?: string;
             stopPlace?: null | string;
         };
+        KpiStatistics: {
+            count: number;
+            values: number;
+            nulls: number;
+            min: null | number;
+            max: null | number;
+            mean: null | number;
+            median: null | number;
+            p95: null | number;
+            standardDeviation: null | number;
+            meanCoverage: null | number;
+            valueShare: null | number;
+            bucketsInRange: number;
+            rangeValueShare: null | number;
+        };
+        LineageEntry: {
+            blob: string;
+            sha256: string;
+        };
+        PagingSummary: {
+            kind: string;
+            pageSize: null | number;
+            maxPages: number;
+        };
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+        };
+        QualityDay: {
+            day: string;
+            score: null | number;
+            completeness: null | number;
+            uniqueness: null | number;
+            consistency: null | number;
+            validity: null | number;
+            timeliness: null | number;
+            volume: null | number;
+            pages: number;
+            failedPages: number;
+            observations: number;
+            missing: number;
+            outOfRange: number;
+            rejected: number;
+            duplicates: number;
+            unitMismatches: number;
+            invalid: number;
+            outliers: number;
+            driftChanges: number;
+            /** Format: date-time */
+            newestUtc: null | string;
+            ageSeconds: null | number;
+        };
+        QualityPageRow: {
+            rawBlob: string;
+            runId: string;
+            quarantineBlob: null | string;
+            pageError: null | string;
+            quality: components["schemas"]["QualityDay"];
+        };
+        QualityPagesResponse: {
+            source: string;
+            day: string;
+            pages: components["schemas"]["QualityPageRow"][];
+        };
+        QualityRangeResponse: {
+            source: string;
+            from: string;
+            to: string;
+            days: components["schemas"]["QualityDay"][];
+            trend: components["schemas"]["QualityTrend"];
+        };
+        QualitySummary: {
+            days: number;
+            pages: number;
+            failedPages: number;
+            observations: number;
+            rejected: number;
+            latest: components["schemas"]["QualityDay"] | null;
+        };
+        QualityTrend: {
+            scoredDays: number;
+            slopePerDay: null | number;
+            last7Mean: null | number;
+            previous7Mean: null | number;
+            change7: null | number;
         };
         RawReplayStatus: {
             source: string;
@@ -283,9 +851,174 @@ export interface components {
             error: null | string;
             skipped: components["schemas"]["SkippedBlob"][];
         };
+        RejectedRow: {
+            locator: string;
+            reason: string;
+            value: null | string;
+        };
+        RunHistoryPage: {
+            source: string;
+            limit: number;
+            runs: components["schemas"]["RunSummary"][];
+            continuation: null | string;
+        };
+        RunSummary: {
+            runId: string;
+            /** Format: date-time */
+            runTimeUtc: string;
+            /** Format: date-time */
+            startedUtc: string;
+            durationMs: number;
+            outcome: string;
+            pages: number;
+            bytes: number;
+            requests: number;
+            rateLimitWaitMs: number;
+            error: null | string;
+        };
+        SavedView: {
+            id: string;
+            name: string;
+            kpis: string[];
+            cities: string[];
+            stop: null | string;
+            grain: string;
+            range: components["schemas"]["ViewRange"];
+            options: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdUtc: string;
+        };
+        ScheduleSummary: {
+            expression: null | string;
+            setting: null | string;
+            /** Format: date-time */
+            nextRunUtc: null | string;
+        };
+        SeriesStatsV1: {
+            city: string;
+            cityName: string;
+            stopPlace: null | string;
+            stats: components["schemas"]["KpiStatistics"];
+        };
+        SeriesV1: {
+            city: string;
+            cityName: string;
+            stopPlace: null | string;
+            method: string;
+            rawPoints: number;
+            rawNulls: number;
+            returnedPoints: number;
+            returnedNulls: number;
+            points: components["schemas"]["KpiSeriesPoint"][];
+        };
+        SeriesV1Response: {
+            kpi: string;
+            unit: string;
+            grain: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            stopPlace: null | string;
+            maxPoints: number;
+            series: components["schemas"]["SeriesV1"][];
+        };
         SkippedBlob: {
             blob: string;
             reason: string;
+        };
+        SourceRunAccepted: {
+            source: string;
+            runId: string;
+            /** Format: date-time */
+            runTimeUtc: string;
+            started: boolean;
+            runs: string;
+        };
+        SourceStatus: {
+            id: string;
+            manifestSection: string;
+            description: null | string;
+            enabled: boolean;
+            kind: string;
+            baseUrl: null | string;
+            fanOut: string;
+            fanOutItems: number;
+            auth: components["schemas"]["AuthSummary"];
+            paging: components["schemas"]["PagingSummary"];
+            schedule: components["schemas"]["ScheduleSummary"];
+            freshness: components["schemas"]["FreshnessSummary"];
+            recentRuns: components["schemas"]["RunSummary"][];
+            quality: components["schemas"]["QualitySummary"];
+            drift: components["schemas"]["DriftSummary"][];
+            alerts: components["schemas"]["AlertSummary"][];
+        };
+        SourceStatusResponse: {
+            /** Format: date-time */
+            generatedUtc: string;
+            source: components["schemas"]["SourceStatus"];
+        };
+        SourcesResponse: {
+            /** Format: date-time */
+            generatedUtc: string;
+            sources: components["schemas"]["SourceStatus"][];
+        };
+        StatsV1Response: {
+            kpi: string;
+            unit: string;
+            grain: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            stopPlace: null | string;
+            percentileMethod: string;
+            deviationMethod: string;
+            series: components["schemas"]["SeriesStatsV1"][];
+            overall: components["schemas"]["KpiStatistics"];
+        };
+        StopPlace: {
+            id: string;
+            name: null | string;
+            city: string;
+            latitude: null | number;
+            longitude: null | number;
+        };
+        UploadReceipt: {
+            source: string;
+            runId: string;
+            blob: string;
+            sha256: string;
+            bytes: number;
+            mediaType: string;
+            duplicate: boolean;
+            /** Format: date-time */
+            receivedUtc: string;
+            summary: components["schemas"]["UploadSummary"];
+        };
+        UploadSummary: {
+            rows: number;
+            columns: components["schemas"]["ColumnSummary"][];
+            observations: number;
+            rejected: number;
+            rejects: components["schemas"]["RejectedRow"][];
+            /** Format: date-time */
+            firstTimeUtc: null | string;
+            /** Format: date-time */
+            lastTimeUtc: null | string;
+        };
+        ViewPage: {
+            views: components["schemas"]["SavedView"][];
+            continuation: null | string;
+        };
+        ViewRange: {
+            /** Format: date-time */
+            from: null | string;
+            /** Format: date-time */
+            to: null | string;
+            preset: null | string;
         };
     };
     responses: never;
@@ -1161,6 +1894,1939 @@ export interface operations {
             };
             /** @description The function failed; the problem names the invocation, the logs have the details. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAlertRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRulesResponse"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No admin key and no valid bearer token (WWW-Authenticate says which scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A valid bearer token without the 'admin' role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunSourceNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceRunAccepted"];
+                };
+            };
+            /** @description No admin key and no valid bearer token (WWW-Authenticate says which scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A valid bearer token without the 'admin' role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The source is disabled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAlerts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 'open' (default), 'resolved' or 'all'.
+                 * @example open
+                 */
+                state?: string;
+                /**
+                 * @description A source id: only the rules watching it.
+                 * @example open-meteo
+                 */
+                source?: string;
+                /**
+                 * @description At most this many incidents, 1 to 200; 50 by default.
+                 * @example 50
+                 */
+                limit?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCatalogV1: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogV1Response"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IngestUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadReceipt"];
+                };
+            };
+            /** @description The source takes no uploads, or the body cannot be read (e.g. a CSV header without a required column); the problem names the part. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The upload key is missing or wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the source's MaxUploadBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Content-Type is not one the source accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The source's upload key is not configured. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetKpiBucketInputs: {
+        parameters: {
+            query: {
+                /**
+                 * @description The city id (required).
+                 * @example oslo
+                 */
+                city: string;
+                /**
+                 * @description A stop place id, for KPIs with the 'stopPlace' dimension; the city's row when absent.
+                 * @example NSR:StopPlace:58366
+                 */
+                stop?: string;
+                /**
+                 * @description 'hour' (default) or 'day'; 'bucketStart' must be the start of such a UTC bucket.
+                 * @example hour
+                 */
+                grain?: string;
+                /**
+                 * @description The most observations to list, 1 to 2000 (default 2000).
+                 * @example 100
+                 */
+                limit?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                kpi: string;
+                bucketStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiDrillResponse"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid (e.g. a bucket start not aligned to the grain); the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such KPI, city or bucket; the problem names which. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetKpiSeriesV1: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated city ids; all cities when absent. With 'stop', the stop place's city or nothing.
+                 * @example oslo,bergen
+                 */
+                city?: string;
+                /**
+                 * @description A stop place id from the catalog, for KPIs with the 'stopPlace' dimension; city-wide when absent.
+                 * @example NSR:StopPlace:58366
+                 */
+                stop?: string;
+                /**
+                 * @description 'hour' (default) or 'day' (UTC days).
+                 * @example hour
+                 */
+                grain?: string;
+                /** @description Inclusive start, ISO-8601 (UTC when no offset), 2000..2100; defaults to yesterday 00:00 UTC. */
+                from?: string;
+                /** @description Exclusive end, ISO-8601; defaults to the day after tomorrow 00:00 UTC. */
+                to?: string;
+                /**
+                 * @description The most points per series, 2..10000; default 1000.
+                 * @example 1000
+                 */
+                maxPoints?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                kpi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesV1Response"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No KPI has that id (parameter 'kpi'). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetKpiStatsV1: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated city ids; all cities when absent. With 'stop', the stop place's city or nothing.
+                 * @example oslo,bergen
+                 */
+                city?: string;
+                /**
+                 * @description A stop place id from the catalog, for KPIs with the 'stopPlace' dimension; city-wide when absent.
+                 * @example NSR:StopPlace:58366
+                 */
+                stop?: string;
+                /**
+                 * @description 'hour' (default) or 'day' (UTC days).
+                 * @example hour
+                 */
+                grain?: string;
+                /** @description Inclusive start, ISO-8601 (UTC when no offset), 2000..2100; defaults to yesterday 00:00 UTC. */
+                from?: string;
+                /** @description Exclusive end, ISO-8601; defaults to the day after tomorrow 00:00 UTC. */
+                to?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                kpi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsV1Response"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No KPI has that id (parameter 'kpi'). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetQuality: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First UTC day, yyyy-MM-dd; 29 days before 'to' when absent.
+                 * @example 2026-11-01
+                 */
+                from?: string;
+                /**
+                 * @description Last UTC day, included, yyyy-MM-dd; today when absent. At most 366 days from 'from'.
+                 * @example 2026-11-30
+                 */
+                to?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityRangeResponse"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetQualityPages: {
+        parameters: {
+            query: {
+                /**
+                 * @description The UTC landing day, yyyy-MM-dd.
+                 * @example 2026-11-22
+                 */
+                day: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityPagesResponse"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRawPayload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                blob: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page's bytes, with its own media type (application/json, text/csv, application/zip). */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the If-None-Match ETag (the page's SHA-256) still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The name is not a landed page's name (traversal, encoded slashes, other characters); the problem names 'blob'. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such landed page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The page is larger than the limit, which the problem names. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The stored bytes do not match the page's hash; it is not served. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSources: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcesResponse"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceStatusResponse"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSourceRuns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Runs per page, 1 to 100 (default 20).
+                 * @example 20
+                 */
+                limit?: string;
+                /** @description The 'continuation' of the page before (opaque). */
+                continuation?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunHistoryPage"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 'limit' is out of range or 'continuation' is not a token this API gave; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListViews: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Views per page, 1 to 100; 20 by default.
+                 * @example 20
+                 */
+                limit?: string;
+                /** @description The token of the previous page, as it was given. */
+                continuation?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewPage"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid; the problem names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description A field is invalid or the body is not JSON; the problem names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 16 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 with no body when it still matches. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is not a view id (10 letters and digits). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No view has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is not a view id (10 letters and digits). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No admin key and no valid bearer token (WWW-Authenticate says which scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A valid bearer token without the 'admin' role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No view has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReceiveWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadReceipt"];
+                };
+            };
+            /** @description The source is not a push source, or the body cannot be read; the problem names the part. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The timestamp is missing or outside the replay window, or the signature is missing or wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No source has that id, or it takes no webhook deliveries. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The delivery was replayed: its signature was accepted before. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the source's MaxUploadBytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request target is over the limit. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Content-Type is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This client used up its requests for the minute; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds until the client's allowance renews. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request headers are over the limit. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The function failed; the problem names the invocation, the logs have the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The source's webhook secret is not configured. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
