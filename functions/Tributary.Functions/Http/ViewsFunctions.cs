@@ -24,6 +24,7 @@ public sealed class ViewsFunctions(ViewDraftReader reader, ViewStore views, IOpt
     [OpenApiOperation("CreateView", "Save a dashboard state as a shareable view", Tag = "views",
         Description = "Public, like sharing a link. The body (application/json, at most 16 KB) is {name, kpis[], cities[], stop?, grain?, " +
                       "range: {preset} or {from, to}, options?}; unknown fields are refused. Answers 201 with the view and its Location.")]
+    [OpenApiRequestBody("application/json", typeof(Tributary.Views.ViewDraft), "The view to save; unknown fields are refused.")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "A field is invalid or the body is not JSON; the problem names the field.")]
     [OpenApiProblem(StatusCodes.Status413PayloadTooLarge, "The body is larger than 16 KB.")]
     [OpenApiProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not application/json.")]

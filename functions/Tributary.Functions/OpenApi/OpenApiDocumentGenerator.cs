@@ -106,10 +106,23 @@ public sealed class OpenApiDocumentGenerator
             Summary = attribute.Summary,
             Description = attribute.Description,
             Tags = new HashSet<OpenApiTagReference> { new(attribute.Tag, document) },
-            Parameters = [.. route.Parameters.Select(PathParameter), .. function.Attributes<OpenApiQueryAttribute>().Select(QueryParameter)],
+            Parameters = [.. route.Parameters.Select(PathParameter), .. function.Attributes<OpenApiQueryAttribute>().Select(QueryParameter),
+                .. function.Attributes<OpenApiHeaderAttribute>().Select(HeaderParameter)],
             Responses = [],
             Security = function.RequiresKey || function.IsAdmin ? FunctionKeySecurity.Requirement(document, bearer: function.IsAdmin) : null,
         };
+        if (function.Attributes<OpenApiRequestBodyAttribute>() is { Length: > 0 } bodies)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = string.Join(" ", bodies.Select(b => b.Description).Distinct(StringComparer.Ordinal)),
+                Content = bodies.ToDictionary(b => b.ContentType, IOpenApiMediaType (b) => new OpenApiMediaType
+                {
+                    Schema = b.BodyType is { } type ? schemas.SchemaFor(type) : StringSchema(),
+                }),
+            };
+        }
         responses = [.. responses.Concat(PlatformResponses(function, responses)).OrderBy(r => r.StatusCode)];
         var revalidates = responses.Any(r => r.StatusCode == StatusCodes.Status304NotModified);
         if (revalidates) operation.Parameters.Add(IfNoneMatch());
@@ -133,7 +146,7 @@ public sealed class OpenApiDocumentGenerator
             {
                 response.Headers = new Dictionary<string, IOpenApiHeader>
                 {
-                    ["ETag"] = new OpenApiHeader { Description = "Strong validator of the body; send it back in If-None-Match.", Schema = StringSchema() },
+                    ["ETag"] = new OpenApiHeader { Description = "Weak validator of the body (RFC 9110); send it back in If-None-Match.", Schema = StringSchema() },
                 };
             }
             operation.Responses.Add(shape.StatusCode.ToString(CultureInfo.InvariantCulture), response);
@@ -181,6 +194,15 @@ public sealed class OpenApiDocumentGenerator
         Required = query.Required,
         Schema = StringSchema(query.Format),
         Example = query.Example is { } example ? JsonValue.Create(example) : null,
+    };
+
+    private static OpenApiParameter HeaderParameter(OpenApiHeaderAttribute header) => new()
+    {
+        Name = header.Name,
+        In = ParameterLocation.Header,
+        Description = header.Description,
+        Required = header.Required,
+        Schema = StringSchema(),
     };
 
     private static OpenApiParameter IfNoneMatch() => new()

@@ -1009,6 +1009,17 @@ export interface components {
             /** Format: date-time */
             lastTimeUtc: null | string;
         };
+        ViewDraft: {
+            name: string;
+            kpis: string[];
+            cities: string[];
+            stop: null | string;
+            grain: string;
+            range: components["schemas"]["ViewRange"];
+            options: {
+                [key: string]: string;
+            };
+        };
         ViewPage: {
             views: components["schemas"]["SavedView"][];
             continuation: null | string;
@@ -1752,7 +1763,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1918,7 +1929,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2114,7 +2125,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2211,7 +2222,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2278,13 +2289,22 @@ export interface operations {
     IngestUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The push source's upload key (not needed with an admin key or an admin token). */
+                "x-tributary-key"?: string;
+            };
             path: {
                 source: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description CSV with the header the source's manifest names (RFC 4180; UTF-8). An array of row objects with the manifest's fields. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/json": Record<string, never>[];
+            };
+        };
         responses: {
             /** @description Accepted */
             202: {
@@ -2428,7 +2448,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2552,7 +2572,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2671,7 +2691,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2781,7 +2801,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2886,7 +2906,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2985,7 +3005,7 @@ export interface operations {
             /** @description The page's bytes, with its own media type (application/json, text/csv, application/zip). */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3080,7 +3100,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3161,7 +3181,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3259,7 +3279,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3364,7 +3384,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3444,7 +3464,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The view to save; unknown fields are refused. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViewDraft"];
+            };
+        };
         responses: {
             /** @description Created */
             201: {
@@ -3539,7 +3564,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description Strong validator of the body; send it back in If-None-Match. */
+                    /** @description Weak validator of the body (RFC 9110); send it back in If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3716,13 +3741,23 @@ export interface operations {
     ReceiveWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Unix seconds when the sender signed; within the source's replay window of now. */
+                "x-tributary-timestamp": string;
+                /** @description 'sha256=' and the hex HMAC-SHA256 of '{timestamp}.{body}' under the source's webhook secret. */
+                "x-tributary-signature": string;
+            };
             path: {
                 source: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description An array of row objects with the manifest's fields, signed as the source's webhook declares. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>[];
+            };
+        };
         responses: {
             /** @description Accepted */
             202: {

@@ -17,6 +17,9 @@ public sealed class PushIngestFunction(PushSources sources, PushIngestionService
                       "and is curated like a pulled page: quality, quarantine, observations and KPIs follow. Authorised by the source's upload key in the header " +
                       "the manifest names (x-tributary-key). Idempotent: the same bytes on the same UTC day land once, and the answer says duplicate. The answer " +
                       "gives the blob, its SHA-256, the run, and the rows, columns and their completeness, the rejected rows with reasons and the time range.")]
+    [OpenApiHeader("x-tributary-key", "The push source's upload key (not needed with an admin key or an admin token).")]
+    [OpenApiRequestBody("text/csv", null, "CSV with the header the source's manifest names (RFC 4180; UTF-8).")]
+    [OpenApiRequestBody("application/json", typeof(List<Dictionary<string, System.Text.Json.JsonElement>>), "An array of row objects with the manifest's fields.")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "The source takes no uploads, or the body cannot be read (e.g. a CSV header without a required column); the problem names the part.")]
     [OpenApiProblem(StatusCodes.Status401Unauthorized, "The upload key is missing or wrong.")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]

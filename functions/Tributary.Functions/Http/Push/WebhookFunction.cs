@@ -17,6 +17,9 @@ public sealed class WebhookFunction(PushSources sources, PushIngestionService in
         Description = "The sender signs '{timestamp}.{body}' with HMAC-SHA256 under the source's webhook secret and sends 'sha256=<hex>' in x-tributary-signature " +
                       "and the Unix seconds in x-tributary-timestamp (the manifest names the headers). A timestamp outside the replay window (300 s by default, " +
                       "either side) or a bad signature is 401; a signature accepted before is 409. The JSON body is then landed and curated like an upload.")]
+    [OpenApiHeader("x-tributary-timestamp", "Unix seconds when the sender signed; within the source's replay window of now.", Required = true)]
+    [OpenApiHeader("x-tributary-signature", "'sha256=' and the hex HMAC-SHA256 of '{timestamp}.{body}' under the source's webhook secret.", Required = true)]
+    [OpenApiRequestBody("application/json", typeof(List<Dictionary<string, System.Text.Json.JsonElement>>), "An array of row objects with the manifest's fields, signed as the source's webhook declares.")]
     [OpenApiProblem(StatusCodes.Status400BadRequest, "The source is not a push source, or the body cannot be read; the problem names the part.")]
     [OpenApiProblem(StatusCodes.Status401Unauthorized, "The timestamp is missing or outside the replay window, or the signature is missing or wrong.")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id, or it takes no webhook deliveries.")]
