@@ -157,6 +157,7 @@ module storage 'modules/storage.bicep' = {
       'backfill'
       'replay'
       'alerts-out'
+      'ingest-now'
     ]
   }
 }

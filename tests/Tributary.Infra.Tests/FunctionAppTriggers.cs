@@ -16,6 +16,7 @@ internal static class FunctionAppTriggers
         ["Backfill"] = "backfill",
         ["ReplayDay"] = "replay",
         ["DeliverAlert"] = "alerts-out",
+        ["IngestNow"] = "ingest-now",
     };
 
     /// <summary>Timer-triggered functions; each reads its schedule from the app setting <c>&lt;Name&gt;Schedule</c>.</summary>

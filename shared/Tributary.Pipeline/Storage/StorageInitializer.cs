@@ -14,7 +14,7 @@ public sealed partial class StorageInitializer(StorageAccount storage, ILogger<S
         {
             work.Add(storage.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }
-        foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue, Backfill.BackfillService.QueueName, Replay.RawReplayService.QueueName, Alerts.AlertOutbox.QueueName })
+        foreach (var queue in new[] { StorageNames.CurateQueue, StorageNames.AggregateQueue, Backfill.BackfillService.QueueName, Replay.RawReplayService.QueueName, Alerts.AlertOutbox.QueueName, StorageNames.IngestNowQueue })
         {
             work.Add(storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }

@@ -9,6 +9,9 @@ public static class StorageNames
     public const string CurateQueue = "curate";
     public const string AggregateQueue = "aggregate";
 
+    /// <summary>Runs an admin asked for ("run a source now"), run by the function app's IngestNow.</summary>
+    public const string IngestNowQueue = "ingest-now";
+
     public const string RunsTable = "runs";
     public const string RunHistoryTable = "runhistory";
     public const string ObservationsTable = "observations";

@@ -204,7 +204,7 @@ export interface paths {
         put?: never;
         /**
          * Run a source's ingestion once now
-         * @description Starts the source's ingestion for the current minute through the timers' own path (fetch, land, run record, curate, aggregate) and answers 202 at once with the run id; the run appears in GET /api/v1/sources/{source}/runs. Asking again within the same minute is the same run (started=false while it is still going).
+         * @description Queues the source's ingestion for the current minute, which runs through the timers' own path (fetch, land, run record, curate, aggregate), and answers 202 at once with the run id; the run appears in GET /api/v1/sources/{source}/runs. Asking again within the same minute is the same run (its pages are landed once).
          */
         post: operations["RunSourceNow"];
         delete?: never;
@@ -934,7 +934,6 @@ export interface components {
             runId: string;
             /** Format: date-time */
             runTimeUtc: string;
-            started: boolean;
             runs: string;
         };
         SourceStatus: {

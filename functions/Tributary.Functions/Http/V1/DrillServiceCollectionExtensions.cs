@@ -9,7 +9,6 @@ public static class DrillServiceCollectionExtensions
     public static IServiceCollection AddTributaryDrillFunctions(this IServiceCollection services)
     {
         services.AddSingleton<SourcesRunNow>();
-        services.AddHostedService(sp => sp.GetRequiredService<SourcesRunNow>());
         return services;
     }
 }

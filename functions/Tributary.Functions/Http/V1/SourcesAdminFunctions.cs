@@ -11,19 +11,19 @@ public sealed class SourcesAdminFunctions(SourcesRunNow runs)
     [Function("RunSourceNow")]
     [AdminOperation]
     [OpenApiOperation("RunSourceNow", "Run a source's ingestion once now", Tag = "admin",
-        Description = "Starts the source's ingestion for the current minute through the timers' own path (fetch, land, run record, curate, aggregate) " +
-                      "and answers 202 at once with the run id; the run appears in GET /api/v1/sources/{source}/runs. Asking again within the same " +
-                      "minute is the same run (started=false while it is still going).")]
+        Description = "Queues the source's ingestion for the current minute, which runs through the timers' own path (fetch, land, run record, curate, " +
+                      "aggregate), and answers 202 at once with the run id; the run appears in GET /api/v1/sources/{source}/runs. Asking again within the " +
+                      "same minute is the same run (its pages are landed once).")]
     [OpenApiProblem(StatusCodes.Status404NotFound, "No source has that id.")]
     [OpenApiProblem(StatusCodes.Status409Conflict, "The source is disabled.")]
-    public Results<Accepted<SourceRunAccepted>, ProblemHttpResult> RunNow(
+    public async Task<Results<Accepted<SourceRunAccepted>, ProblemHttpResult>> RunNowAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/sources/{source}/run")] HttpRequest request, string source)
     {
         try
         {
-            var (runId, runTime, started) = runs.Start(source);
+            var (runId, runTime) = await runs.QueueAsync(source, request.HttpContext.RequestAborted);
             var history = $"{request.PathBase}/api/v1/sources/{source}/runs";
-            return TypedResults.Accepted(history, new SourceRunAccepted(source, runId, runTime, started, history));
+            return TypedResults.Accepted(history, new SourceRunAccepted(source, runId, runTime, history));
         }
         catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
         {
