@@ -42,7 +42,8 @@ public sealed class KpiReadsV1Tests(KpiReadsV1Fixture fixture) : IClassFixture<K
         Assert.Equal((Start, Start.AddDays(3)), Range(comfort.GetProperty("data")));
         var otp = kpis[OnTimePerformance.KpiId];
         Assert.Equal(["city", "stopPlace"], otp.GetProperty("dimensions").EnumerateArray().Select(g => g.GetString()));
-        Assert.Equal((Start.AddHours(7), Start.AddHours(10)), Range(otp.GetProperty("data")));
+        // The seeded hours; or through the end of 2 October once the eviction test (same fixture, any order) has aggregated a departure there.
+        Assert.Contains(Range(otp.GetProperty("data")), new[] { (Start.AddHours(7), Start.AddHours(10)), (Start.AddHours(7), Start.AddDays(2)) });
         Assert.Equal(JsonValueKind.Null, kpis[Pm25AqiEquivalent.KpiId].GetProperty("data").ValueKind);
         Assert.Equal((Start, Start.AddDays(3)), Range(body.GetProperty("data")));
 
