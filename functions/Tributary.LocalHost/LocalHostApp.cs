@@ -77,9 +77,7 @@ public static class LocalHostApp
             {
                 throw new InvalidOperationException($"--web-root '{webRoot}' does not exist. Build the dashboard first (npm run build in web/).");
             }
-            var files = new PhysicalFileProvider(Path.GetFullPath(webRoot));
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            PrecompressedStaticFiles.Use(app, new PhysicalFileProvider(Path.GetFullPath(webRoot)));
         }
         app.UseRouting();
         app.UseCors();
