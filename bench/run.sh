@@ -5,6 +5,7 @@
 #   bench/run.sh host       local host: cold start (JIT vs ReadyToRun) and per-invocation overhead
 #   bench/run.sh curation   curation into Azurite: entity group transactions vs one entity per request
 #   bench/run.sh api        wrk on loopback: a 3-day series of every city from the API vs the same bytes as a static file
+# Lighthouse against the dashboard (Debian's Chromium, the stack of ./run.sh): bench/lighthouse.sh [runs]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
