@@ -37,7 +37,7 @@ public sealed class AlertsFunctions(AlertStore alerts, IOptions<AlertsOptions> o
             state = QueryValues.Text(request, "state") ?? AlertEntity.Open;
             if (state is not (AlertEntity.Open or AlertEntity.Resolved or "all"))
             {
-                throw new KpiQueryException("state", $"'state' must be 'open', 'resolved' or 'all', not '{QueryValues.Shorten(state)}'.");
+                throw new KpiQueryException("state", $"'state' must be 'open', 'resolved' or 'all', not '{QueryText.Shorten(state)}'.");
             }
             source = QueryValues.Text(request, "source");
             limit = QueryValues.BoundedInt(request, "limit", 1, 200, 50);
@@ -49,7 +49,7 @@ public sealed class AlertsFunctions(AlertStore alerts, IOptions<AlertsOptions> o
         if (source is not null && manifests.ByKey.Values.All(m => m.Id != source))
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown source",
-                $"Unknown source '{QueryValues.Shorten(source)}'. Known sources: {string.Join(", ", manifests.ByKey.Values.Select(m => m.Id).Order(StringComparer.Ordinal))}.", "source");
+                $"Unknown source '{QueryText.Shorten(source)}'. Known sources: {string.Join(", ", manifests.ByKey.Values.Select(m => m.Id).Order(StringComparer.Ordinal))}.", "source");
         }
         var list = new AlertList(state, source, await alerts.ListAsync(state, source, limit, request.HttpContext.RequestAborted));
         if (CachedJson.NotModified(request, list, json.Value.SerializerOptions, maxAgeSeconds: 30) is { } notModified) return notModified;

@@ -39,7 +39,7 @@ public sealed class KpisFunction(KpiQueryService queries, TimeProvider time, IOp
                 QueryValues.BoundedInstant(request, "from") ?? new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero),
                 QueryValues.BoundedInstant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero))
             {
-                Grain = grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain) ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{grain}'."),
+                Grain = grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain) ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{QueryText.Shorten(grain)}'."),
                 StopPlace = QueryValues.Text(request, "stop"),
             };
             response = await queries.GetSeriesAsync(query, request.HttpContext.RequestAborted);

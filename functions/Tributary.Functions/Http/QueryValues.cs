@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tributary.Query;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Functions.Http;
 
@@ -54,6 +55,4 @@ public static class QueryValues
         return value;
     }
 
-    /// <summary>A value echoed in an error message, cut short so a hostile kilobyte is not reflected whole.</summary>
-    public static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
 }

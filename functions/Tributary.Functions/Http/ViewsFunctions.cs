@@ -34,7 +34,7 @@ public sealed class ViewsFunctions(ViewDraftReader reader, ViewStore views, IOpt
         if (!IsJson(request.ContentType))
         {
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type in 'Content-Type'",
-                $"The body must be application/json, not '{QueryValues.Shorten(request.ContentType ?? "(none)")}'.", "Content-Type");
+                $"The body must be application/json, not '{QueryText.Shorten(request.ContentType ?? "(none)")}'.", "Content-Type");
         }
         if (request.ContentLength > ViewDraftReader.MaxBodyBytes || await ReadBodyAsync(request) is not { } body)
         {
@@ -109,7 +109,7 @@ public sealed class ViewsFunctions(ViewDraftReader reader, ViewStore views, IOpt
     }
 
     private static ProblemHttpResult BadId(string id) =>
-        ApiProblems.InvalidParameter("id", $"'{QueryValues.Shorten(id)}' is not a view id: {ViewIds.Length} letters and digits.");
+        ApiProblems.InvalidParameter("id", $"'{QueryText.Shorten(id)}' is not a view id: {ViewIds.Length} letters and digits.");
 
     private static ProblemHttpResult UnknownView(string id) =>
         ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown view id", $"No view has the id '{id}'.", "id");

@@ -7,6 +7,7 @@ using Tributary.Marts;
 using Tributary.Quality;
 using Tributary.Sources.Manifests;
 using Tributary.Storage;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Alerts;
 
@@ -53,7 +54,7 @@ public sealed partial class AlertEvaluator(
             var failed = run.Outcome == IngestionService.Failed || (rule.IncludePartial && run.Outcome == IngestionService.PartiallySucceeded);
             if (failed)
             {
-                var detail = $"Run {run.RunId} of '{run.Source}' {run.Outcome}: {Shorten(run.Error ?? "no error recorded")}";
+                var detail = $"Run {run.RunId} of '{run.Source}' {run.Outcome}: {Shorten(run.Error ?? "no error recorded", 200)}";
                 await OpenAsync(rule, run.Source, run.Source, run.RunTimeUtc, detail, cancellationToken);
             }
             else
@@ -160,7 +161,7 @@ public sealed partial class AlertEvaluator(
         {
             var subject = AlertSubjects.Safe($"{source}|{change.Change}|{change.Field}");
             subjects.Add(subject);
-            var detail = $"'{source}' payload drift: field '{Shorten(change.Field)}' {change.Change} (expected {Shorten(change.Expected)}, saw {Shorten(change.Actual)}), first in {Shorten(change.ExampleBlob)}.";
+            var detail = $"'{source}' payload drift: field '{Shorten(change.Field, 200)}' {change.Change} (expected {Shorten(change.Expected, 200)}, saw {Shorten(change.Actual, 200)}), first in {Shorten(change.ExampleBlob, 200)}.";
             await OpenAsync(rule, subject, source, change.FirstSeenUtc, detail, cancellationToken);
         }
         // A drift event stays until someone removes its row (the mapper was fixed and the row cleared): then it resolves.
@@ -242,8 +243,6 @@ public sealed partial class AlertEvaluator(
     private static bool Breaches(AlertRule rule, double value) => rule.Above is { } above ? value > above : value < rule.Below!.Value;
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Rule} opened for {Subject} (since {Start:o}): {Detail}")]
     private static partial void LogOpened(ILogger logger, string rule, string subject, DateTimeOffset start, string detail);

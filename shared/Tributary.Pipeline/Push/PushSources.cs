@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Tributary.Sources;
 using Tributary.Sources.Manifests;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Push;
 
@@ -12,7 +13,7 @@ public sealed class PushSources(SourceManifests manifests)
     public SourceManifest Get(string sourceId)
     {
         var manifest = manifests.Enabled.FirstOrDefault(m => m.Id == sourceId)
-            ?? throw new UnknownSourceException(Shorten(sourceId), manifests.Pushed.Select(m => m.Id));
+            ?? throw new UnknownSourceException(Shorten(sourceId, 40), manifests.Pushed.Select(m => m.Id));
         return manifest is { Kind: SourceKind.Push, Push: not null }
             ? manifest
             : throw new PushRejectedException(StatusCodes.Status400BadRequest, "Invalid parameter 'source'", "source",
@@ -24,5 +25,4 @@ public sealed class PushSources(SourceManifests manifests)
         ?? throw new PushRejectedException(StatusCodes.Status404NotFound, "No webhook for source", "source", $"Source '{manifest.Id}' takes no webhook deliveries.");
 
     // A route value is the caller's text: never echoed whole.
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

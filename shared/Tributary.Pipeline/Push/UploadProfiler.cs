@@ -4,6 +4,7 @@ using Tributary.Sources;
 using Tributary.Sources.Manifests;
 using Tributary.Sources.Mapping;
 using Tributary.Sources.Paging;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Push;
 
@@ -32,7 +33,7 @@ public static class UploadProfiler
         }
         var times = mapped.Observations.Select(o => o.TimestampUtc).ToList();
         return new UploadSummary(columns.Rows, columns.Columns, mapped.Observations.Count, mapped.Rejected.Count,
-            [.. mapped.Rejected.Take(MaxRejectsShown).Select(r => new RejectedRow(r.Locator, r.Reason, r.RawValue is null ? null : Shorten(r.RawValue)))],
+            [.. mapped.Rejected.Take(MaxRejectsShown).Select(r => new RejectedRow(r.Locator, r.Reason, r.RawValue is null ? null : Shorten(r.RawValue, 80)))],
             times.Count > 0 ? times.Min() : null, times.Count > 0 ? times.Max() : null);
     }
 
@@ -88,7 +89,7 @@ public static class UploadProfiler
                     if (member.Value.ValueKind != JsonValueKind.Null) present[member.Name]++;
                 }
             }
-            return (rows, [.. present.Take(256).Select(p => new ColumnSummary(Shorten(p.Key), p.Value, Ratio(p.Value, rows)))]);
+            return (rows, [.. present.Take(256).Select(p => new ColumnSummary(Shorten(p.Key, 80), p.Value, Ratio(p.Value, rows)))]);
         }
     }
 
@@ -97,5 +98,4 @@ public static class UploadProfiler
     private static PushRejectedException Unreadable(string detail) =>
         new(StatusCodes.Status400BadRequest, "Invalid parameter 'body'", "body", detail);
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

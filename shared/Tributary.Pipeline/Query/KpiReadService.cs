@@ -3,6 +3,7 @@ using Tributary.Configuration;
 using Tributary.Marts;
 using Tributary.Sources.Manifests;
 using Tributary.Storage;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Query;
 
@@ -119,8 +120,6 @@ public sealed class KpiReadService(
         }
         return (kpi, [city]);
     }
-
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     private static bool IsKey(string value)
     {

@@ -2,11 +2,11 @@ using Tributary.Storage;
 
 namespace Tributary.Query;
 
-/// <summary>Checks shared by the drill-down, status and quality queries.</summary>
-internal static class QueryText
+/// <summary>Checks shared by the queries and the HTTP functions: echoing input safely, key parts, UTC days.</summary>
+public static class QueryText
 {
-    /// <summary>A value echoed in an error message, cut short so a hostile kilobyte is not reflected whole.</summary>
-    public static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
+    /// <summary>A value echoed in an error message or a log, cut to <paramref name="max"/> characters so a hostile kilobyte is not reflected whole.</summary>
+    public static string Shorten(string? text, int max = 64) => text is null ? "" : text.Length <= max ? text : text[..max] + "…";
 
     /// <summary>Whether a value can be a table key part at all (so it never reaches a filter or key it could bend).</summary>
     public static bool IsKey(string value)

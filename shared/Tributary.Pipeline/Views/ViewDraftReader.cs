@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Tributary.Configuration;
 using Tributary.Marts;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Views;
 
@@ -235,9 +236,6 @@ public sealed partial class ViewDraftReader(KpiCatalog catalog, IOptions<Tributa
     };
 
     private static string Describe(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"'{Shorten(value.GetString())}'" : Kind(value);
-
-    /// <summary>A value echoed in a message, cut short so a hostile kilobyte is not reflected whole.</summary>
-    public static string Shorten(string? text) => text is null ? "" : text.Length <= 64 ? text : text[..64] + "…";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}$")]
     private static partial Regex StopPattern();

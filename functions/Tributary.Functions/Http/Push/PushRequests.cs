@@ -1,3 +1,4 @@
+using Tributary.Query;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,11 +19,11 @@ internal static class PushRequests
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) || parsed.MediaType is not { } type ||
             !accepted.Contains(type.ToLowerInvariant()))
         {
-            throw UnsupportedMediaType($"The body must be {list}, with Content-Type saying so (it is '{QueryValues.Shorten(request.ContentType ?? "")}').");
+            throw UnsupportedMediaType($"The body must be {list}, with Content-Type saying so (it is '{QueryText.Shorten(request.ContentType ?? "")}').");
         }
         if (parsed.CharSet is { } charset && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            throw UnsupportedMediaType($"The body must be UTF-8 (Content-Type says charset '{QueryValues.Shorten(charset)}').");
+            throw UnsupportedMediaType($"The body must be UTF-8 (Content-Type says charset '{QueryText.Shorten(charset)}').");
         }
         return type.ToLowerInvariant();
     }
@@ -50,7 +51,7 @@ internal static class PushRequests
     public static ProblemHttpResult? Problem(Exception ex, string source, ILogger logger) => ex switch
     {
         PushRejectedException p => ApiProblems.Problem(p.Status, p.Title, p.Message, p.Parameter),
-        UnknownSourceException => ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown source", $"No push source is called '{QueryValues.Shorten(source)}'.", "source"),
+        UnknownSourceException => ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown source", $"No push source is called '{QueryText.Shorten(source)}'.", "source"),
         // The operator's problem, not the caller's: say which source, log which secret (its name, never a value).
         SecretNotFoundException s => NotConfigured(s, source, logger),
         _ => null,

@@ -46,11 +46,11 @@ public sealed class DrillFunctions(KpiDrillService drill, RawPayloadReader raw, 
                 kpi,
                 QueryValues.Text(request, "city"),
                 QueryValues.Text(request, "stop"),
-                grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain) ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{QueryValues.Shorten(grain)}'."),
+                grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain) ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{QueryText.Shorten(grain)}'."),
                 BucketStart(bucketStart),
                 QueryValues.BoundedInt(request, "limit", 1, KpiDrillService.MaxObservations, KpiDrillService.MaxObservations)), request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -91,7 +91,7 @@ public sealed class DrillFunctions(KpiDrillService drill, RawPayloadReader raw, 
             return TypedResults.Stream(payload.Content!, payload.MediaType, lastModified: payload.LandedUtc,
                 entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true);
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -111,7 +111,7 @@ public sealed class DrillFunctions(KpiDrillService drill, RawPayloadReader raw, 
     {
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
-            throw new KpiQueryException("bucketStart", $"'bucketStart' must be an ISO-8601 date-time (e.g. 2026-11-22T06:00:00Z), not '{QueryValues.Shorten(text)}'.");
+            throw new KpiQueryException("bucketStart", $"'bucketStart' must be an ISO-8601 date-time (e.g. 2026-11-22T06:00:00Z), not '{QueryText.Shorten(text)}'.");
         }
         if (value < QueryValues.Earliest || value >= QueryValues.Latest)
         {

@@ -35,7 +35,7 @@ public sealed class KpiSeriesV1Function(KpiReadService reads, TimeProvider time,
             var asked = V1Requests.Parse(request, kpi, time);
             response = await reads.SeriesAsync(asked, V1Requests.MaxPoints(request), request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (V1Requests.Problem(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

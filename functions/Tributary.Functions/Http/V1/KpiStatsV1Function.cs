@@ -32,7 +32,7 @@ public sealed class KpiStatsV1Function(KpiReadService reads, TimeProvider time, 
         {
             response = await reads.StatsAsync(V1Requests.Parse(request, kpi, time), request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (V1Requests.Problem(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

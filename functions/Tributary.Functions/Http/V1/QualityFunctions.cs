@@ -34,7 +34,7 @@ public sealed class QualityFunctions(QualityReportService quality, IOptions<Json
         {
             response = await quality.RangeAsync(source, QueryValues.Text(request, "from"), QueryValues.Text(request, "to"), request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -57,7 +57,7 @@ public sealed class QualityFunctions(QualityReportService quality, IOptions<Json
         {
             response = await quality.PagesAsync(source, QueryValues.Text(request, "day"), request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

@@ -25,7 +25,7 @@ public sealed class SourcesAdminFunctions(SourcesRunNow runs)
             var history = $"{request.PathBase}/api/v1/sources/{source}/runs";
             return TypedResults.Accepted(history, new SourceRunAccepted(source, runId, runTime, history));
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

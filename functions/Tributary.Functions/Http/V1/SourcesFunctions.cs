@@ -44,7 +44,7 @@ public sealed class SourcesFunctions(SourceStatusService status, IOptions<JsonOp
         {
             response = await status.GetAsync(source, request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }
@@ -71,7 +71,7 @@ public sealed class SourcesFunctions(SourceStatusService status, IOptions<JsonOp
                 QueryValues.BoundedInt(request, "limit", 1, SourceStatusService.MaxRunsPerPage, SourceStatusService.DefaultRunsPerPage),
                 QueryValues.Text(request, "continuation"), request.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (DrillProblems.From(ex) is { } problem)
+        catch (Exception ex) when (ApiProblems.From(ex) is { } problem)
         {
             return problem;
         }

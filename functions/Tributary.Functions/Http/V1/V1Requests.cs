@@ -5,7 +5,7 @@ using Tributary.Query;
 
 namespace Tributary.Functions.Http.V1;
 
-/// <summary>The query of the v1 KPI reads (series and stats share it), and how their failures are answered.</summary>
+/// <summary>The query of the v1 KPI reads (series and stats share it).</summary>
 internal static class V1Requests
 {
     public const int DefaultMaxPoints = 1000;
@@ -24,18 +24,10 @@ internal static class V1Requests
             QueryValues.BoundedInstant(request, "to") ?? new DateTimeOffset(today.AddDays(2), TimeSpan.Zero))
         {
             Grain = grain is null ? KpiGrain.Hour : KpiGrains.Parse(grain)
-                ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{QueryValues.Shorten(grain)}'."),
+                ?? throw new KpiQueryException("grain", $"'grain' must be 'hour' or 'day', not '{QueryText.Shorten(grain)}'."),
             StopPlace = QueryValues.Text(request, "stop"),
         };
     }
 
     public static int MaxPoints(HttpRequest request) => QueryValues.BoundedInt(request, "maxPoints", MinMaxPoints, MaxMaxPoints, DefaultMaxPoints);
-
-    /// <summary>An unknown KPI is 404, any other bad parameter 400; both name the parameter. Null for anything else.</summary>
-    public static ProblemHttpResult? Problem(Exception ex) => ex switch
-    {
-        UnknownKpiException u => ApiProblems.Problem(StatusCodes.Status404NotFound, $"Unknown KPI (parameter '{UnknownKpiException.Parameter}')", u.Message, UnknownKpiException.Parameter),
-        KpiQueryException q => ApiProblems.InvalidParameter(q.Parameter, q.Message),
-        _ => null,
-    };
 }

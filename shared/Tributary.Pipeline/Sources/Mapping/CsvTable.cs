@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using static Tributary.Query.QueryText;
 
 namespace Tributary.Sources.Mapping;
 
@@ -44,7 +45,7 @@ public sealed class CsvTable
         if (missing.Count > 0)
         {
             throw new MalformedPayloadException($"{name}: the CSV header lacks column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} " +
-                                                $"(it has {string.Join(", ", header.Select(h => $"'{Shorten(h)}'"))}).");
+                                                $"(it has {string.Join(", ", header.Select(h => $"'{Shorten(h, 40)}'"))}).");
         }
         badLine = false;
         var rows = new List<CsvRow>();
@@ -63,7 +64,6 @@ public sealed class CsvTable
         return new CsvTable(header, rows);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <param name="Line">The 1-based line the row starts on (the header is line 1).</param>
