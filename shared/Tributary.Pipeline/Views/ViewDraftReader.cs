@@ -145,9 +145,11 @@ public sealed partial class ViewDraftReader(KpiCatalog catalog, IOptions<Tributa
                 throw new ViewValidationException($"range.{Shorten(property.Name)}", $"Unknown field 'range.{Shorten(property.Name)}'. A range has 'preset', or 'from' and 'to'.");
             }
         }
-        var hasPreset = value.TryGetProperty("preset", out var preset);
-        var hasFrom = value.TryGetProperty("from", out var from);
-        var hasTo = value.TryGetProperty("to", out var to);
+        // A null member is an absent one: views are read back as {"from": null, "to": null, "preset": "last-7d"}
+        // (the documented shape), and a client must be able to send that shape back.
+        var hasPreset = value.TryGetProperty("preset", out var preset) && preset.ValueKind != JsonValueKind.Null;
+        var hasFrom = value.TryGetProperty("from", out var from) && from.ValueKind != JsonValueKind.Null;
+        var hasTo = value.TryGetProperty("to", out var to) && to.ValueKind != JsonValueKind.Null;
         if (hasPreset)
         {
             if (hasFrom || hasTo) throw new ViewValidationException("range", "'range' has either 'preset' or 'from' and 'to', not both.");

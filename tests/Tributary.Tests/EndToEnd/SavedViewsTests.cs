@@ -64,8 +64,16 @@ public sealed class SavedViewsTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal((new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 8, 0, 0, 0, TimeSpan.Zero)),
             (range.GetProperty("from").GetDateTimeOffset(), range.GetProperty("to").GetDateTimeOffset()));
 
-        // Five views, two per page: three pages in id order, the last without a token, every view exactly once.
-        var ids = new List<string> { id, absoluteView.GetProperty("id").GetString()! };
+        // A view's range as read back (unused members null) can be sent again as it is.
+        var readBack = view.GetProperty("range").GetRawText();
+        Assert.Contains("\"from\":null", readBack);
+        using var resent = await PostAsync(http, $$"""{"name": "again", "kpis": ["thermal_comfort"], "range": {{readBack}}}""", ct);
+        Assert.Equal(HttpStatusCode.Created, resent.StatusCode);
+        var resentView = await resent.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("last-7d", resentView.GetProperty("range").GetProperty("preset").GetString());
+
+        // Six views, two per page: three pages in id order, the last without a token, every view exactly once.
+        var ids = new List<string> { id, absoluteView.GetProperty("id").GetString()!, resentView.GetProperty("id").GetString()! };
         for (var i = 0; i < 3; i++)
         {
             using var more = await PostAsync(http, Oslo.Replace("Oslo commute, last week", $"View {i}", StringComparison.Ordinal), ct);
@@ -94,7 +102,7 @@ public sealed class SavedViewsTests(AzuriteFixture azurite) : IClassFixture<Azur
         using (var deleted = await admin.DeleteAsync($"api/v1/views/{id}", ct)) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await AssertProblemAsync(await http.GetAsync($"api/v1/views/{id}", ct), HttpStatusCode.NotFound, "id");
         await AssertProblemAsync(await admin.DeleteAsync($"api/v1/views/{id}", ct), HttpStatusCode.NotFound, "id");
-        Assert.Equal(4, (await http.GetFromJsonAsync<JsonElement>("api/v1/views?limit=100", ct)).GetProperty("views").GetArrayLength());
+        Assert.Equal(5, (await http.GetFromJsonAsync<JsonElement>("api/v1/views?limit=100", ct)).GetProperty("views").GetArrayLength());
     }
 
     [Fact]
