@@ -56,6 +56,8 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         ["openaq-api-key"] = "replay-openaq-key",
         ["entur-partner-client-secret"] = "replay-secret",
+        // The push source's upload key, as local.settings.json holds it for the local run.
+        ["city-counters-upload-key"] = "local-city-counters-key",
     };
 
     private readonly List<WebApplication> _apps = [];

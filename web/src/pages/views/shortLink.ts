@@ -1,0 +1,10 @@
+// Placeholder while the page is being built (short link).
+import { stateBlock } from '../../app/dom';
+import type { PageContext, PageInstance } from '../../app/page';
+
+export function mount(ctx: PageContext): PageInstance {
+  ctx.setTitle('views');
+  ctx.root.append(stateBlock('empty', 'This page is being built (short link).'));
+  ctx.setState('empty');
+  return {};
+}
