@@ -12,12 +12,22 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 bindThemeSelect(byId<HTMLSelectElement>('theme'));
 bindAdmin();
+bindSkipLink();
 
 const liveStatus = byId<HTMLSpanElement>('live-status');
 startRouter(byId<HTMLElement>('page-root'), (at) => {
   liveStatus.textContent = `Updated ${at.toISOString().slice(11, 16)} UTC`;
   liveStatus.dataset.updated = at.toISOString();
 });
+
+// The skip link's `#page-root` would be read by the hash router as a page name: move focus to the content instead.
+function bindSkipLink(): void {
+  const link = document.querySelector<HTMLAnchorElement>('a.skip-link');
+  link?.addEventListener('click', (event) => {
+    event.preventDefault();
+    byId<HTMLElement>('page-root').focus();
+  });
+}
 
 function bindAdmin(): void {
   const button = byId<HTMLButtonElement>('admin-button');
