@@ -10,9 +10,10 @@ namespace Tributary.Browser.Tests;
 
 /// <summary>
 /// The Sources page in real Chromium over the real stack: every source's status as the API serves it, a source's
-/// runs as the run history lists them, its quality and drift, the live refresh that adds a new run without a reload
-/// and leaves unchanged sections alone, the admin sign-in and the admin actions (run now, backfill, replay from raw)
-/// followed to the end, and the state when the API is down.
+/// runs as the run history lists them (records and quarantined as the quality API's page rows sum them), its quality
+/// and drift, the live refresh that adds a new run without a reload and leaves unchanged sections alone, the admin
+/// sign-in, a refused key, the admin actions (run now, backfill, replay from raw) followed to the end, and the state
+/// when the API is down.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class SourcesTests(DashboardStack stack)
@@ -20,6 +21,8 @@ public sealed class SourcesTests(DashboardStack stack)
     private const string Weather = "open-meteo";
     private const string AirQuality = "open-meteo-air-quality";
     private const string Counters = "city-counters";
+    // No other test runs, backfills or replays it, so its runs and quality stay as the first run left them.
+    private const string Quiet = "openaq";
     private const string UploadKey = "local-city-counters-key";
 
     [Fact]
@@ -46,40 +49,83 @@ public sealed class SourcesTests(DashboardStack stack)
             if (freshness.GetProperty("lastRunUtc").GetString() is { } lastRun) Assert.Contains(Utc(lastRun), text);
             else Assert.Contains("No runs yet", text);
             if (source.GetProperty("quality").GetProperty("latest") is { ValueKind: JsonValueKind.Object } latest) Assert.Contains(latest.GetProperty("day").GetString()!, text);
-            if (source.GetProperty("kind").GetString() == "Push") Assert.Contains("Pushed (uploads, webhooks)", text);
+            if (source.GetProperty("baseUrl").ValueKind == JsonValueKind.Null && schedule.GetProperty("expression").ValueKind == JsonValueKind.Null) Assert.Contains("Pushed (uploads, webhooks)", text);
+            if (freshness.GetProperty("lastSuccessUtc").GetString() is { } success) Assert.Contains($"{Utc(success)} (", text);
+            else Assert.Contains("Never", text);
 
             // The stack ran every source once minutes ago, and the test schedules run once a year: nothing is stale.
-            if (freshness.GetProperty("lastSuccessUtc").ValueKind == JsonValueKind.String && source.GetProperty("alerts").GetArrayLength() == 0)
+            var alerts = source.GetProperty("alerts").GetArrayLength();
+            if (freshness.GetProperty("lastSuccessUtc").ValueKind == JsonValueKind.String && alerts == 0)
             {
                 Assert.Equal("false", await card.GetAttributeAsync("data-stale"));
             }
+            // The badge says what the API's status means: disabled, failing, stale, partly failing, OK or never run.
+            var stale = await card.GetAttributeAsync("data-stale") == "true";
+            var expected = !source.GetProperty("enabled").GetBoolean() ? "disabled"
+                : freshness.GetProperty("lastOutcome").GetString() switch
+                {
+                    "Failed" => "failing",
+                    _ when stale => "stale",
+                    _ when alerts > 0 => "failing",
+                    "PartiallySucceeded" => "partial",
+                    "Succeeded" => "ok",
+                    _ => "never-run",
+                };
+            Assert.Equal(expected, await card.GetAttributeAsync("data-health"));
+            Assert.Equal(expected, await card.Locator("[data-health]").First.GetAttributeAsync("data-health"));
         }
+        Assert.Equal(await tab.Page.Locator("[data-source]").CountAsync(), sources.Count);
+        await Assertions.Expect(tab.Page.Locator(".refreshed[data-refreshed]")).ToContainTextAsync("Refreshed ");
         tab.AssertNoConsoleErrors();
     }
 
     [Fact]
     public async Task A_source_shows_its_runs_as_the_run_history_lists_them_and_its_quality()
     {
-        await using var tab = await stack.OpenAsync($"#/sources/{Weather}");
+        // The source as a parameter (the list links to #/sources/<id>; both open the same detail).
+        await using var tab = await stack.OpenAsync($"#/sources?source={Quiet}");
         await tab.WaitForPageAsync("sources");
-        var history = await GetJsonAsync($"api/v1/sources/{Weather}/runs?limit=10");
+        var history = await GetJsonAsync($"api/v1/sources/{Quiet}/runs?limit=10");
         var runs = history.GetProperty("runs").EnumerateArray().ToList();
         Assert.NotEmpty(runs);
         var rows = tab.Page.Locator("[data-runs] tbody tr");
         Assert.Equal(runs.Select(r => r.GetProperty("runId").GetString()), await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)"));
+        // What curation made of each run: the quality API's page rows of the runs' landing days, summed per run.
+        var pageRows = new List<JsonElement>();
+        foreach (var day in runs.Select(r => r.GetProperty("runTimeUtc").GetString()![..10]).Distinct())
+        {
+            pageRows.AddRange((await GetJsonAsync($"api/v1/quality/{Quiet}/pages?day={day}")).GetProperty("pages").EnumerateArray());
+        }
+        var sawRecords = false;
         foreach (var run in runs)
         {
-            var row = tab.Page.Locator($"tr[data-run-id='{run.GetProperty("runId").GetString()}']");
+            var runId = run.GetProperty("runId").GetString()!;
+            var row = tab.Page.Locator($"tr[data-run-id='{runId}']");
             var cells = await row.Locator("td").AllInnerTextsAsync();
             Assert.Equal(Utc(run.GetProperty("runTimeUtc").GetString()!), cells[0]);
             Assert.Equal(run.GetProperty("outcome").GetString(), await row.GetAttributeAsync("data-outcome"));
-            Assert.Equal(run.GetProperty("pages").GetInt32().ToString("N0", CultureInfo.GetCultureInfo("en-GB")), cells[3]);
-            Assert.Equal(run.GetProperty("requests").GetInt32().ToString("N0", CultureInfo.GetCultureInfo("en-GB")), cells[5]);
+            var pages = pageRows.Where(p => p.GetProperty("runId").GetString() == runId).ToList();
+            if (pages.Count > 0 || run.GetProperty("pages").GetInt32() == 0)
+            {
+                var records = pages.Sum(p => p.GetProperty("quality").GetProperty("observations").GetInt32());
+                sawRecords |= records > 0;
+                Assert.Equal(Count(records), cells[2]);
+                Assert.Equal(Count(pages.Sum(p => p.GetProperty("quality").GetProperty("rejected").GetInt32())), cells[3]);
+            }
+            else
+            {
+                Assert.Equal("—", cells[2]);
+            }
+            var wait = run.GetProperty("rateLimitWaitMs").GetInt64();
+            Assert.Equal(wait.ToString(CultureInfo.InvariantCulture), await row.Locator("[data-rate-limit-wait]").GetAttributeAsync("data-rate-limit-wait"));
+            if (wait == 0) Assert.Equal("—", cells[4]);
+            Assert.Equal(Count(run.GetProperty("pages").GetInt32()), cells[6]);
             Assert.Equal(run.GetProperty("error").GetString() ?? "—", cells[7]);
         }
+        Assert.True(sawRecords, "no run of the first page showed curated records");
         Assert.Equal(history.GetProperty("continuation").ValueKind == JsonValueKind.String, await tab.Page.Locator("#runs-more").IsVisibleAsync());
 
-        var status = (await GetJsonAsync($"api/v1/sources/{Weather}")).GetProperty("source");
+        var status = (await GetJsonAsync($"api/v1/sources/{Quiet}")).GetProperty("source");
         var latest = status.GetProperty("quality").GetProperty("latest");
         var quality = tab.Page.Locator("[data-section='quality']");
         Assert.Equal(latest.GetProperty("score").GetDouble(), double.Parse((await quality.Locator("[data-quality-score]").GetAttributeAsync("data-quality-score"))!, CultureInfo.InvariantCulture));
@@ -88,6 +134,17 @@ public sealed class SourcesTests(DashboardStack stack)
         {
             var expected = latest.GetProperty(component) is { ValueKind: JsonValueKind.Number } value ? $"{Math.Round(value.GetDouble() * 100, MidpointRounding.AwayFromZero):0} %" : "—";
             Assert.Equal(expected, await quality.Locator($"[data-component='{component}']").InnerTextAsync());
+        }
+        // The daily scores, newest first, as /api/v1/quality/{source} serves them.
+        var days = (await GetJsonAsync($"api/v1/quality/{Quiet}")).GetProperty("days").EnumerateArray().OrderByDescending(d => d.GetProperty("day").GetString(), StringComparer.Ordinal).Take(7).ToList();
+        Assert.NotEmpty(days);
+        Assert.Equal(days.Select(d => d.GetProperty("day").GetString()), await quality.Locator("tr[data-score-day]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.scoreDay)"));
+        foreach (var day in days)
+        {
+            var cells = await quality.Locator($"tr[data-score-day='{day.GetProperty("day").GetString()}'] td").AllInnerTextsAsync();
+            Assert.Equal(day.GetProperty("score") is { ValueKind: JsonValueKind.Number } score ? $"{Math.Round(score.GetDouble() * 100, MidpointRounding.AwayFromZero):0} %" : "—", cells[1]);
+            Assert.Equal(Count(day.GetProperty("observations").GetInt32()), cells[2]);
+            Assert.Equal(Count(day.GetProperty("rejected").GetInt32()), cells[3]);
         }
         Assert.Equal(status.GetProperty("drift").GetArrayLength().ToString(CultureInfo.InvariantCulture), await tab.Page.Locator("[data-drift-count]").GetAttributeAsync("data-drift-count"));
         Assert.Equal("0", await tab.Page.Locator("[data-alert-count]").GetAttributeAsync("data-alert-count"));
@@ -148,6 +205,7 @@ public sealed class SourcesTests(DashboardStack stack)
         var oldest = (await tab.Page.Locator("[data-runs] tbody tr").Last.GetAttributeAsync("data-run-id"))!;
         // Mark nodes that must survive the refresh: an unchanged row, and sections whose content does not change.
         await tab.Page.EvaluateAsync("id => { document.querySelector(`tr[data-run-id='${id}']`).__kept = true; }", oldest);
+        var refreshedBefore = await tab.Page.Locator(".refreshed").GetAttributeAsync("data-refreshed");
         var driftRenders = await tab.Page.Locator("[data-section='drift']").GetAttributeAsync("data-render-count");
         var alertRenders = await tab.Page.Locator("[data-section='alerts']").GetAttributeAsync("data-render-count");
         await tab.Page.Locator("#page-root .manifest-details summary").ClickAsync();
@@ -166,6 +224,7 @@ public sealed class SourcesTests(DashboardStack stack)
         await tab.Page.Locator($"tr[data-run-id='{runId}']").WaitForAsync();
         await tab.AssertSameDocumentAsync();
         Assert.Equal(runId, await tab.Page.Locator("[data-runs] tbody tr").First.GetAttributeAsync("data-run-id"));
+        Assert.NotEqual(refreshedBefore, await tab.Page.Locator(".refreshed").GetAttributeAsync("data-refreshed"));
         Assert.True(await tab.Page.EvaluateAsync<bool>("id => document.querySelector(`tr[data-run-id='${id}']`).__kept === true", oldest), "an unchanged run row was rebuilt");
         Assert.Equal(driftRenders, await tab.Page.Locator("[data-section='drift']").GetAttributeAsync("data-render-count"));
         Assert.Equal(alertRenders, await tab.Page.Locator("[data-section='alerts']").GetAttributeAsync("data-render-count"));
@@ -196,6 +255,28 @@ public sealed class SourcesTests(DashboardStack stack)
         // Signing out takes the actions away again.
         await tab.Page.Locator("#admin-button").ClickAsync();
         await Assertions.Expect(tab.Page.Locator("#run-now")).ToHaveCountAsync(0);
+        tab.AssertNoConsoleErrors("401");
+    }
+
+    [Fact]
+    public async Task An_admin_key_the_api_refuses_is_said_plainly_and_no_run_is_queued()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var tab = await stack.OpenAsync($"#/sources/{Quiet}");
+        await tab.WaitForPageAsync("sources");
+        // A key kept from before it was rotated: the shell checked it then, the API refuses it now.
+        await tab.Page.EvaluateAsync("() => sessionStorage.setItem('tributary.adminKey', 'a-rotated-key')");
+        await tab.Page.ReloadAsync();
+        await tab.WaitForPageAsync("sources");
+        var newestBefore = await NewestRunIdAsync(Quiet);
+        await tab.Page.Locator("#run-now").ClickAsync();
+        await ConfirmAsync(tab);
+        var status = tab.Page.Locator("[data-status-for='run-now']");
+        await Assertions.Expect(status).ToContainTextAsync("refused (401)");
+        await Assertions.Expect(status).ToContainTextAsync("admin key was not accepted");
+        await Assertions.Expect(tab.Page.Locator("#run-now")).ToBeEnabledAsync();
+        await Task.Delay(1000, ct);
+        Assert.Equal(newestBefore, await NewestRunIdAsync(Quiet));
         tab.AssertNoConsoleErrors("401");
     }
 
@@ -305,6 +386,9 @@ public sealed class SourcesTests(DashboardStack stack)
     private async Task<string> ApiDayAsync(int offset) =>
         (await GetJsonAsync("api/v1/sources")).GetProperty("generatedUtc").GetDateTimeOffset().UtcDateTime.Date.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    private async Task<string?> NewestRunIdAsync(string source) =>
+        (await GetJsonAsync($"api/v1/sources/{source}/runs?limit=1")).GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("runId").GetString()).FirstOrDefault();
+
     private async Task<JsonElement> GetJsonAsync(string route, string? key = null)
     {
         using var http = stack.App.Client(key);
@@ -327,4 +411,7 @@ public sealed class SourcesTests(DashboardStack stack)
         DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     private static string Or(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
+
+    /// <summary>A count as format.ts formatCount writes it (en-GB grouping).</summary>
+    private static string Count(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
 }

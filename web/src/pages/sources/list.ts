@@ -107,7 +107,7 @@ function cardBody(source: SourceStatus, stale: ReturnType<typeof staleness>, fac
     badge(state.label, state.tone, { 'data-health': state.code, 'data-volatile': '' }),
     badge(isPush(source) ? 'Push' : source.kind, 'neutral', { title: isPush(source) ? 'Sent to Tributary: uploads and webhooks' : `Asked with ${source.kind}` }),
     source.enabled ? null : badge('Disabled', 'neutral'),
-    stale.stale ? badge('Stale', 'warn', { 'data-stale-badge': '', title: stale.reason ?? '' }) : null,
+    stale.stale && state.code !== 'stale' ? badge('Stale', 'warn', { 'data-stale-badge': '', title: stale.reason ?? '' }) : null,
     source.alerts.length > 0 ? badge(`${source.alerts.length} open alert${source.alerts.length === 1 ? '' : 's'}`, 'bad') : null,
     source.drift.length > 0 ? badge(`${source.drift.length} drift event${source.drift.length === 1 ? '' : 's'}`, 'warn') : null,
   );

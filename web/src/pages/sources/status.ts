@@ -78,14 +78,15 @@ export interface Health {
 }
 
 /**
- * One badge for the whole source: disabled, stale, failing (the last run failed or an alert is open), partial
+ * One badge for the whole source: disabled, failing (the last run failed, or an alert is open), stale, partial
  * (some pages of the last run failed), never run, or OK.
  */
 export function health(source: SourceStatus, stale: Staleness): Health {
   if (!source.enabled) return { code: 'disabled', tone: 'neutral', label: 'Disabled' };
-  if (stale.stale) return { code: 'stale', tone: 'warn', label: 'Stale' };
+  // A failed last run is the cause; its staleness (shown beside it) is the consequence.
   const last = source.freshness.lastOutcome;
   if (last === FAILED) return { code: 'failing', tone: 'bad', label: 'Failing' };
+  if (stale.stale) return { code: 'stale', tone: 'warn', label: 'Stale' };
   if (source.alerts.some((a) => a.state === 'open')) return { code: 'failing', tone: 'bad', label: 'Failing (alert open)' };
   if (last === PARTIALLY_SUCCEEDED) return { code: 'partial', tone: 'warn', label: 'Partly failing' };
   if (last === SUCCEEDED) return { code: 'ok', tone: 'good', label: 'OK' };
