@@ -86,7 +86,7 @@ export function mountDetail(ctx: PageContext, sourceId: string): PageInstance {
     patch(banner, stale, () =>
       stale.stale ? stateBlock('stale', `${source.id} is stale.`, stale.reason ?? 'It has gone longer without a successful run than its schedule allows.') : null,
     );
-    const facts = statusFacts(source, generatedUtc);
+    const facts = statusFacts(source, generatedUtc, stale);
     const manifest = manifestFacts(source);
     patch(statusFactsHost, facts, () => factList(facts));
     patch(manifestHost, manifest, () => factList(manifest));

@@ -38,7 +38,7 @@ export function mountList(ctx: PageContext): PageInstance {
       }
       if (grid.children[index] !== card) grid.insertBefore(card, grid.children[index] ?? null);
       const stale = staleness(source, data.generatedUtc);
-      const facts = statusFacts(source, data.generatedUtc);
+      const facts = statusFacts(source, data.generatedUtc, stale);
       const model = { source: summaryOf(source), stale, facts };
       patch(card, model, () => cardBody(source, stale, facts));
       setFlags(card, source, stale.stale, health(source, stale).code);

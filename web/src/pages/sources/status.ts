@@ -201,7 +201,7 @@ export interface Fact {
  * The status facts of a source's card, already in words. Ages are measured to the API's `generatedUtc` (or taken
  * from the API), so they never depend on the browser's clock.
  */
-export function statusFacts(source: SourceStatus, generatedUtc: string): Fact[] {
+export function statusFacts(source: SourceStatus, generatedUtc: string, stale: Staleness = staleness(source, generatedUtc)): Fact[] {
   const f = source.freshness;
   const lastRunAge = secondsBetween(f.lastRunUtc, generatedUtc);
   const facts: Fact[] = [
@@ -209,9 +209,11 @@ export function statusFacts(source: SourceStatus, generatedUtc: string): Fact[] 
     { label: 'Next run', value: source.schedule.nextRunUtc ? formatUtc(source.schedule.nextRunUtc) : isPush(source) ? 'Not scheduled' : source.enabled ? '—' : 'Disabled' },
     { label: 'Last run', value: f.lastRunUtc ? formatUtc(f.lastRunUtc) : 'No runs yet', ...(f.lastRunUtc ? { title: `${formatAge(lastRunAge)} ago` } : {}) },
     { label: 'Last outcome', value: outcomeLabel(f.lastOutcome), tone: outcomeTone(f.lastOutcome) },
+    { label: 'Last success', value: f.lastSuccessUtc ? formatUtc(f.lastSuccessUtc) : 'Never' },
     {
-      label: 'Last success',
-      value: f.lastSuccessUtc ? `${formatUtc(f.lastSuccessUtc)} (${formatAge(f.lastSuccessAgeSeconds)} ago)` : 'Never',
+      label: 'Since last success',
+      value: f.lastSuccessUtc ? formatAge(f.lastSuccessAgeSeconds) : '—',
+      ...(stale.stale ? { tone: 'warn' as const, title: stale.reason ?? undefined } : {}),
     },
     {
       label: 'Newest observation',
