@@ -323,6 +323,7 @@ public sealed class SourcesTests(DashboardStack stack)
         Assert.True(total >= 1 && done == total, $"backfill status {status}");
         Assert.Contains($"{done} of {total} chunk", await form.Locator("[data-status-for='backfill']").InnerTextAsync());
         Assert.Equal(total, await form.Locator("progress").EvaluateAsync<int>("p => p.value"));
+        await tab.KeepScreenshotAsync("sources-admin");
         await Assertions.Expect(tab.Page.Locator("#backfill-start")).ToBeEnabledAsync();
         tab.AssertNoConsoleErrors();
     }

@@ -22,6 +22,7 @@ const SCORE_DAYS = 7;
 
 export function mountDetail(ctx: PageContext, sourceId: string): PageInstance {
   ctx.setTitle(`Source ${sourceId}`);
+  ctx.root.classList.add('source-detail');
   const heading = el('h1', {}, sourceId);
   const headBadges = el('p', { class: 'badges' });
   const refreshed = refreshedLine();
@@ -67,7 +68,16 @@ export function mountDetail(ctx: PageContext, sourceId: string): PageInstance {
             refresh: () => load(ctx.signal, false),
             findRun: (id) => runs.find(id),
           })
-        : el('p', { class: 'muted admin-hint', 'data-admin-hint': '' }, isPush(source) ? 'Sign in as admin (top right) to replay this source from raw.' : 'Sign in as admin (top right) to run, backfill or replay this source.'),
+        : el(
+            'section',
+            { class: 'card', 'aria-labelledby': 'admin-actions-title' },
+            el('h2', { id: 'admin-actions-title' }, 'Admin actions'),
+            el(
+              'p',
+              { class: 'muted admin-hint', 'data-admin-hint': '' },
+              isPush(source) ? 'Sign in as admin (Admin sign-in, top right) to replay this source from raw.' : 'Sign in as admin (Admin sign-in, top right) to run, backfill or replay this source.',
+            ),
+          ),
     );
   };
   const unsubscribe = onAdminChange(renderAdmin);
