@@ -329,6 +329,40 @@ public sealed class SourcesTests(DashboardStack stack)
     }
 
     [Fact]
+    public async Task A_backfill_range_that_is_wrong_is_refused_naming_the_field_before_anything_is_sent()
+    {
+        await using var tab = await stack.OpenAsync($"#/sources/{Quiet}");
+        await tab.WaitForPageAsync("sources");
+        await SignInAsync(tab);
+        var backfills = 0;
+        tab.Page.Request += (_, request) => { if (request.Method == "POST" && request.Url.Contains("/api/admin/backfill/")) Interlocked.Increment(ref backfills); };
+        var day = await ApiDayAsync(-1);
+        await tab.Page.Locator("#backfill-from").FillAsync(day);
+        await tab.Page.Locator("#backfill-to").FillAsync(await ApiDayAsync(-3));
+        await tab.Page.Locator("#backfill-start").ClickAsync();
+        var status = tab.Page.Locator("[data-status-for='backfill']");
+        await Assertions.Expect(status).ToContainTextAsync("\"To\"");
+        await Assertions.Expect(status).ToContainTextAsync("is before \"From\"");
+        await Assertions.Expect(tab.Page.Locator("#backfill-to")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(tab.Page.Locator("#backfill-to")).ToBeFocusedAsync();
+        Assert.Equal(0, await tab.Page.Locator("dialog.confirm-dialog").CountAsync());
+
+        // A range longer than the API allows names "From"; a good range clears the marks.
+        await tab.Page.Locator("#backfill-from").FillAsync(await ApiDayAsync(-120));
+        await tab.Page.Locator("#backfill-to").FillAsync(day);
+        await tab.Page.Locator("#backfill-start").ClickAsync();
+        await Assertions.Expect(status).ToContainTextAsync("at most 93 are allowed");
+        await Assertions.Expect(tab.Page.Locator("#backfill-from")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Null(await tab.Page.Locator("#backfill-to").GetAttributeAsync("aria-invalid"));
+        await tab.Page.Locator("#backfill-from").FillAsync(day);
+        await tab.Page.Locator("#backfill-start").ClickAsync();
+        await tab.Page.Locator("dialog.confirm-dialog [data-confirm='cancel']").ClickAsync();
+        Assert.Null(await tab.Page.Locator("#backfill-from").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(0, backfills);
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task A_replay_from_raw_shows_its_progress_until_done()
     {
         var landed = (await GetJsonAsync($"api/v1/sources/{Weather}")).GetProperty("source").GetProperty("quality").GetProperty("latest").GetProperty("day").GetString()!;

@@ -6,7 +6,7 @@ import { el } from '../../app/dom';
 import { ApiError, isAbort, messageOf } from '../../app/errors';
 import { formatUtc } from '../../app/format';
 import { confirmAction } from './confirm';
-import { backfillProgress, backfillQuery, checkDays, MAX_BACKFILL_DAYS, MAX_REPLAY_DAYS, replayProgress, type Progress } from './progress';
+import { backfillProgress, backfillQuery, checkDays, MAX_BACKFILL_DAYS, MAX_REPLAY_DAYS, replayProgress, type DayProblem, type Progress } from './progress';
 import { isPush, outcomeLabel, type RunSummary, type SourceStatus } from './status';
 
 /** How often a running action's progress is read again. */
@@ -41,7 +41,7 @@ export function adminPanel(source: SourceStatus, hooks: AdminHooks): HTMLElement
 }
 
 function statusLine(action: string): HTMLParagraphElement {
-  return el('p', { class: 'action-status', role: 'status', 'aria-live': 'polite', 'data-status-for': action });
+  return el('p', { class: 'action-status', id: `${action}-status`, role: 'status', 'aria-live': 'polite', 'data-status-for': action });
 }
 
 function say(line: HTMLElement, text: string, tone: 'info' | 'good' | 'bad' = 'info'): void {
@@ -139,6 +139,28 @@ function rangeForm(action: string, title: string, help: string, buttonLabel: str
   return { form, from, to, button, progress, status };
 }
 
+/**
+ * Marks the input a problem names (aria-invalid, described by the status line), focuses it and says what is wrong;
+ * clears the marks when the range is fine. Returns whether the range may be sent.
+ */
+function validRange(parts: RangeForm, problem: DayProblem | null, action: string): boolean {
+  for (const input of [parts.from, parts.to]) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+  delete parts.form.dataset.invalid;
+  if (!problem) return true;
+  const input = problem.field === 'from' ? parts.from : parts.to;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', parts.status.id);
+  parts.form.dataset.invalid = problem.field;
+  delete parts.form.dataset.progress;
+  parts.progress.hidden = true;
+  say(parts.status, `${action} not started: ${problem.message}`, 'bad');
+  input.focus();
+  return false;
+}
+
 function showProgress(parts: RangeForm, progress: Progress): void {
   parts.progress.hidden = false;
   parts.progress.max = progress.max;
@@ -151,8 +173,7 @@ function backfillAction(source: SourceStatus, hooks: AdminHooks): HTMLElement {
   const parts = rangeForm('backfill', 'Backfill', `Fetch a past range again from the vendor (at most ${MAX_BACKFILL_DAYS} days), in chunks within its rate budget.`, 'Backfill', hooks.today());
   parts.form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const problem = checkDays(parts.from.value, parts.to.value, hooks.today(), MAX_BACKFILL_DAYS);
-    if (problem) return say(parts.status, `Backfill not started: ${problem}`, 'bad');
+    if (!validRange(parts, checkDays(parts.from.value, parts.to.value, hooks.today(), MAX_BACKFILL_DAYS), 'Backfill')) return;
     const query = backfillQuery(parts.from.value, parts.to.value, hooks.nowUtc());
     const ok = await confirmAction(
       {
@@ -194,8 +215,7 @@ function replayAction(source: SourceStatus, hooks: AdminHooks): HTMLElement {
   const parts = rangeForm('replay', 'Replay from raw', `Re-curate the raw pages already landed on these days (at most ${MAX_REPLAY_DAYS}), without calling the vendor.`, 'Replay', hooks.today(), forceField);
   parts.form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const problem = checkDays(parts.from.value, parts.to.value, hooks.today(), MAX_REPLAY_DAYS);
-    if (problem) return say(parts.status, `Replay not started: ${problem}`, 'bad');
+    if (!validRange(parts, checkDays(parts.from.value, parts.to.value, hooks.today(), MAX_REPLAY_DAYS), 'Replay')) return;
     const ok = await confirmAction(
       {
         title: `Replay ${source.id} from raw?`,

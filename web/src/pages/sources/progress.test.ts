@@ -8,11 +8,11 @@ describe('checkDays', () => {
   });
 
   it('names the input that is wrong', () => {
-    expect(checkDays('', '2026-12-01', '2026-12-02', 93)).toBe('"From" must be a date (YYYY-MM-DD), not "".');
-    expect(checkDays('2026-12-01', '2026-02-30', '2026-12-02', 93)).toBe('"To" must be a date (YYYY-MM-DD), not "2026-02-30".');
-    expect(checkDays('2026-12-02', '2026-12-01', '2026-12-02', 93)).toBe('"To" (2026-12-01) is before "From" (2026-12-02).');
-    expect(checkDays('2026-12-03', '2026-12-04', '2026-12-02', 93)).toBe('"From" (2026-12-03) is in the future (today is 2026-12-02 UTC).');
-    expect(checkDays('2026-08-01', '2026-12-01', '2026-12-02', 93)).toBe('The range covers 123 days; at most 93 are allowed. Split it.');
+    expect(checkDays('', '2026-12-01', '2026-12-02', 93)).toEqual({ field: 'from', message: '"From" must be a date (YYYY-MM-DD), not "".' });
+    expect(checkDays('2026-12-01', '2026-02-30', '2026-12-02', 93)).toEqual({ field: 'to', message: '"To" must be a date (YYYY-MM-DD), not "2026-02-30".' });
+    expect(checkDays('2026-12-02', '2026-12-01', '2026-12-02', 93)).toEqual({ field: 'to', message: '"To" (2026-12-01) is before "From" (2026-12-02).' });
+    expect(checkDays('2026-12-03', '2026-12-04', '2026-12-02', 93)).toEqual({ field: 'from', message: '"From" (2026-12-03) is in the future (today is 2026-12-02 UTC).' });
+    expect(checkDays('2026-08-01', '2026-12-01', '2026-12-02', 93)).toEqual({ field: 'from', message: 'The range covers 123 days; at most 93 are allowed. Move "From" closer or split it.' });
   });
 });
 

@@ -10,17 +10,23 @@ export type ReplayStatus = Schemas['RawReplayStatus'];
 export const MAX_BACKFILL_DAYS = 93;
 export const MAX_REPLAY_DAYS = 366;
 
+export interface DayProblem {
+  /** The input to mark and focus. */
+  field: 'from' | 'to';
+  message: string;
+}
+
 /**
  * Checks an inclusive range of UTC days typed into two date inputs, against the API's own day (`today`), and says
  * what is wrong naming the input, or null when it is fine.
  */
-export function checkDays(from: string, to: string, today: string, maxDays: number): string | null {
-  if (!isIsoDate(from)) return `"From" must be a date (YYYY-MM-DD), not "${from}".`;
-  if (!isIsoDate(to)) return `"To" must be a date (YYYY-MM-DD), not "${to}".`;
-  if (to < from) return `"To" (${to}) is before "From" (${from}).`;
-  if (from > today) return `"From" (${from}) is in the future (today is ${today} UTC).`;
+export function checkDays(from: string, to: string, today: string, maxDays: number): DayProblem | null {
+  if (!isIsoDate(from)) return { field: 'from', message: `"From" must be a date (YYYY-MM-DD), not "${from}".` };
+  if (!isIsoDate(to)) return { field: 'to', message: `"To" must be a date (YYYY-MM-DD), not "${to}".` };
+  if (to < from) return { field: 'to', message: `"To" (${to}) is before "From" (${from}).` };
+  if (from > today) return { field: 'from', message: `"From" (${from}) is in the future (today is ${today} UTC).` };
   const days = rangeLengthDays({ from, to });
-  if (days > maxDays) return `The range covers ${days} days; at most ${maxDays} are allowed. Split it.`;
+  if (days > maxDays) return { field: 'from', message: `The range covers ${days} days; at most ${maxDays} are allowed. Move "From" closer or split it.` };
   return null;
 }
 
