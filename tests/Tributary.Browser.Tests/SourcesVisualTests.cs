@@ -32,4 +32,17 @@ public sealed class SourcesVisualTests(DashboardStack stack)
         ]);
         tab.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task A_source_with_its_admin_actions_fits_a_phone_without_horizontal_overflow()
+    {
+        await using var tab = await stack.OpenAsync("#/sources/open-meteo", 390, 844, reducedMotion: true);
+        await tab.WaitForPageAsync("sources");
+        await SourcesTests.SignInAsync(tab);
+        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the source's page overflows horizontally at 390 px");
+        // The wide tables scroll inside their own box instead.
+        Assert.True(await tab.Page.Locator("[data-runs] .table-scroll").EvaluateAsync<bool>("s => getComputedStyle(s).overflowX === 'auto'"));
+        await tab.KeepScreenshotAsync("sources-detail-phone");
+        tab.AssertNoConsoleErrors();
+    }
 }
