@@ -61,10 +61,15 @@ export function createCard(kpi: Schemas['CatalogKpi'], city: string | null, onRe
       );
     }
     const { figures, health, healthError } = content;
+    // The range the figures are for, as the API was asked (tests and tools read it back).
+    element.dataset.from = new Date(figures.from).toISOString();
+    element.dataset.to = new Date(figures.to).toISOString();
     const body = content.state === 'empty' ? emptyBody(figures) : valueBody(kpi, figures);
-    replaceChildren(element, title, healthRow(health, healthError), body, staleNote(health),
-      el('p', { class: 'kpi-foot muted' },
-        figures.latest ? `Latest bucket ${formatUtc(figures.latest.t)}` : 'No bucket in range',
+    const stale = content.state === 'stale';
+    replaceChildren(element, title, healthRow(health, healthError), body,
+      el('p', { class: `kpi-foot${stale ? ' kpi-foot-stale' : ' muted'}` },
+        // Stale: the figures are the newest there are, but a source behind them has stopped delivering.
+        el('span', {}, figures.latest ? `${stale ? 'Stale: latest' : 'Latest'} ${formatUtc(figures.latest.t)}` : 'No bucket in range'),
         el('a', { href: explore(figures.grain), class: 'kpi-explore' }, 'Explore', el('span', { class: 'visually-hidden' }, ` ${kpi.name}`))),
     );
   };
@@ -80,7 +85,6 @@ function skeleton(): HTMLElement {
     el('div', { class: 'kpi-value skeleton-bar', 'aria-hidden': 'true' }),
     el('div', { class: 'kpi-change skeleton-bar', 'aria-hidden': 'true' }),
     el('div', { class: 'kpi-spark skeleton-bar', 'aria-hidden': 'true' }),
-    el('div', { class: 'kpi-sources skeleton-bar', 'aria-hidden': 'true' }),
   );
 }
 
@@ -93,14 +97,20 @@ function valueBody(kpi: Schemas['CatalogKpi'], f: CardFigures): HTMLElement[] {
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', sparklinePath(f.points, 240, 40));
   svg.appendChild(path);
-  const change = f.change === null
-    ? 'No change to show'
-    : `${f.change >= 0 ? '▲ +' : '▼ '}${formatValue(f.change, kpi.unit)} vs the previous ${f.period}`;
+  const change = changeText(f.change, kpi.unit, f.period);
   return [
     el('p', { class: 'kpi-value', 'data-value': f.latest?.value ?? '' }, formatValue(f.latest?.value ?? null, kpi.unit)),
     el('p', { class: 'kpi-change', 'data-change': f.change ?? '' }, change),
     svg as unknown as HTMLElement,
   ];
+}
+
+/** `▲ +0.4 °C vs the previous 24 h`; a change that rounds to zero is said as no change, never `▼ -0`. */
+export function changeText(change: number | null, unit: string, period: string): string {
+  if (change === null) return 'No change to show';
+  const size = formatValue(Math.abs(change), unit);
+  if (/^0(\s|$)/.test(size)) return `No change vs the previous ${period}`;
+  return `${change > 0 ? '▲ +' : '▼ −'}${size} vs the previous ${period}`;
 }
 
 function emptyBody(f: CardFigures): HTMLElement[] {
@@ -114,20 +124,17 @@ function emptyBody(f: CardFigures): HTMLElement[] {
 function healthRow(health: CardHealth | null, error: string | null): HTMLElement {
   if (!health) {
     return el('div', { class: 'kpi-health', 'data-level': 'unknown' },
-      el('span', { class: 'badge badge-neutral kpi-health-badge' }, 'Health unknown'),
-      el('span', { class: 'muted kpi-health-figures' }, error ?? ''));
+      el('p', { class: 'kpi-health-line' }, el('span', { class: 'badge badge-neutral kpi-health-badge' }, 'Health unknown')),
+      el('p', { class: 'kpi-sources muted' }, error ?? ''));
   }
   const badgeClass = { good: 'badge-good', warn: 'badge-warn', bad: 'badge-bad', unknown: 'badge-neutral' }[health.level];
   const icon = { good: '✓', warn: '!', bad: '⚠', unknown: '?' }[health.level];
-  const figures = el('span', { class: 'kpi-health-figures' },
-    el('span', { 'data-figure': 'coverage', 'data-raw': health.coverage ?? '' }, `Coverage ${formatShare(health.coverage)}`), ' · ',
-    el('span', { 'data-figure': 'quarantined', 'data-raw': health.quarantined }, `${formatCount(health.quarantined)} quarantined`), ' · ',
-    el('span', { 'data-figure': 'drift', 'data-raw': health.drift }, `${formatCount(health.drift)} drift`),
-  );
+  const figure = (name: string, label: string, raw: number | null, text: string) =>
+    el('div', { class: 'kpi-figure' }, el('dt', {}, label), el('dd', { 'data-figure': name, 'data-raw': raw ?? '' }, text));
   const sources = el('p', { class: 'kpi-sources' },
-    health.sources.length === 0 ? 'No source behind the latest bucket is known.' : 'Sources: ',
+    health.sources.length === 0 ? 'No source behind the latest bucket is known.' : el('span', { class: 'kpi-sources-label' }, 'Sources '),
     health.sources.flatMap((s, i) => [
-      i > 0 ? ', ' : null,
+      i > 0 ? ' ' : null,
       el('a', {
         href: formatRoute('sources', { source: s.id }),
         class: `kpi-source${s.stale ? ' kpi-source-stale' : ''}`,
@@ -135,16 +142,26 @@ function healthRow(health: CardHealth | null, error: string | null): HTMLElement
         'data-newest': s.newestUtc ?? '',
         'data-quarantined': s.quarantined + s.quarantinedPages,
         'data-drift': s.drift,
+        'data-stale': String(s.stale),
         title: sourceTitle(s),
-      }, s.id, el('span', { class: 'kpi-source-age' }, s.missing ? ' (unknown)' : ` (${s.ageSeconds === null ? 'no data' : `${formatAge(s.ageSeconds)} old`})`)),
+      }, s.id, el('span', { class: 'kpi-source-age' }, ` ${sourceAge(s)}`)),
     ]),
   );
   return el('div', { class: 'kpi-health', 'data-level': health.level },
-    el('p', { class: 'kpi-health-line' },
-      el('span', { class: `badge ${badgeClass} kpi-health-badge` }, el('span', { 'aria-hidden': 'true' }, icon), health.label),
-      figures),
+    el('p', { class: 'kpi-health-line' }, el('span', { class: `badge ${badgeClass} kpi-health-badge` }, el('span', { 'aria-hidden': 'true' }, icon), health.label)),
+    el('dl', { class: 'kpi-figures' },
+      figure('coverage', 'Coverage', health.coverage, formatShare(health.coverage)),
+      figure('quarantined', 'Quarantined', health.quarantined, formatCount(health.quarantined)),
+      figure('drift', 'Drift', health.drift, formatCount(health.drift))),
     sources,
   );
+}
+
+/** How old the source's newest observation is, in a few characters (the title has the full story). */
+function sourceAge(s: CardHealth['sources'][number]): string {
+  if (s.missing) return '(unknown)';
+  if (s.stale) return `(stale, ${s.ageSeconds === null ? 'no data' : formatAge(s.ageSeconds)})`;
+  return `(${s.ageSeconds === null ? 'no data' : formatAge(s.ageSeconds)})`;
 }
 
 function sourceTitle(s: CardHealth['sources'][number]): string {
@@ -152,11 +169,4 @@ function sourceTitle(s: CardHealth['sources'][number]): string {
   const parts = [`newest observation ${formatUtc(s.newestUtc)}`, `${formatCount(s.quarantined)} records and ${formatCount(s.quarantinedPages)} pages quarantined in 7 days`, `${formatCount(s.drift)} drift events`];
   if (s.stale) parts.unshift('stale');
   return `${s.id}: ${parts.join(', ')}`;
-}
-
-function staleNote(health: CardHealth | null): HTMLElement | null {
-  if (!health || health.stale.length === 0) return null;
-  const s = health.stale[0]!;
-  return el('p', { class: 'kpi-stale', role: 'status' },
-    `Stale: ${s.id}${health.stale.length > 1 ? ` and ${health.stale.length - 1} more` : ''} has no fresh data (newest ${formatUtc(s.newestUtc)}); the value may be out of date.`);
 }

@@ -13,8 +13,11 @@ import { createCard, type CardContent, type KpiCard } from './card';
 import { cardFigures, cardRange, latestBuckets } from './figures';
 import { cardHealth, sourceHealth, sourcesOfDrill } from './health';
 
-/** Observations read per drilled bucket: enough to name its sources, few enough to stay a small response. */
-const DRILL_LIMIT = '200';
+/**
+ * Observations read per drilled bucket. The lineage (up to 32 raw pages, each named after its source) already names
+ * the sources; a few observations add any whose pages fell past that, and keep the response small.
+ */
+const DRILL_LIMIT = '50';
 /** Cards drawn as skeletons before the catalog says how many KPIs there are. */
 const SKELETONS = 6;
 
@@ -59,7 +62,7 @@ export async function mount(ctx: PageContext): Promise<PageInstance> {
   /** Builds fresh cards (in their loading state) for the current city. */
   const buildCards = () => {
     if (!catalog) return;
-    cards = new Map(catalog.kpis.map((kpi) => [kpi.id, createCard(kpi, city, () => void refreshCard(kpi.id, ctx.signal, generation))]));
+    cards = new Map(catalog.kpis.map((kpi) => [kpi.id, createCard(kpi, city, () => retry(kpi.id))]));
     replaceChildren(grid, [...cards.values()].map((c) => c.element));
     grid.dataset.cards = String(cards.size);
   };
@@ -80,6 +83,11 @@ export async function mount(ctx: PageContext): Promise<PageInstance> {
     if (ticket !== generation || signal.aborted) return;
     card.render(content);
     settle();
+  };
+
+  const retry = (id: string) => {
+    cards.get(id)?.render({ state: 'loading' });
+    void refreshCard(id, ctx.signal, generation);
   };
 
   /** Reads every card; `fresh` shows skeletons first (a new city), a live tick keeps what is shown until it changes. */
