@@ -44,9 +44,20 @@ public sealed class OverviewTests(DashboardStack stack)
     {
         var ct = TestContext.Current.CancellationToken;
         using var http = stack.App.Client();
-        await using var tab = await stack.OpenAsync("#/overview");
+        // The sources answer the page itself read (the stack's, as sent): a scheduled run between the page's read and
+        // a second one here could otherwise move a source's newest observation.
+        string? sourcesText = null;
+        await using var tab = await stack.OpenAsync("#/overview", beforeNavigation: p =>
+        {
+            p.Response += async (_, response) =>
+            {
+                if (response.Url.EndsWith("/api/v1/sources", StringComparison.Ordinal) && response.Status == 200) sourcesText ??= await response.TextAsync();
+            };
+            return Task.CompletedTask;
+        });
         await tab.WaitForPageAsync("overview");
-        using var sourcesBody = JsonDocument.Parse(await http.GetStringAsync("api/v1/sources", ct));
+        Assert.NotNull(sourcesText);
+        using var sourcesBody = JsonDocument.Parse(sourcesText);
         var sources = sourcesBody.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.Clone());
 
         using var catalog = JsonDocument.Parse(await http.GetStringAsync("api/v1/catalog", ct));
@@ -60,7 +71,7 @@ public sealed class OverviewTests(DashboardStack stack)
             using var stats = JsonDocument.Parse(await http.GetStringAsync($"api/v1/kpis/{kpi}/stats?{window}", ct));
             var coverage = stats.RootElement.GetProperty("overall").GetProperty("meanCoverage").GetDouble();
             Assert.Equal(coverage, Number(await card.Locator("[data-figure='coverage']").GetAttributeAsync("data-raw")), 9);
-            Assert.Equal($"Coverage {Math.Round(coverage * 100).ToString(CultureInfo.InvariantCulture)} %", await card.Locator("[data-figure='coverage']").InnerTextAsync());
+            Assert.Equal($"{Math.Round(coverage * 100).ToString(CultureInfo.InvariantCulture)} %", await card.Locator("[data-figure='coverage']").InnerTextAsync());
 
             // The sources: those of each city's latest valued bucket, as the drill-down API names them.
             var expected = await SourcesOfLatestBucketsAsync(http, kpi, window, ct);
@@ -159,6 +170,40 @@ public sealed class OverviewTests(DashboardStack stack)
         await broken.Locator(".kpi-retry").ClickAsync();
         await Assertions.Expect(broken).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(ready|stale|empty)$"));
         tab.AssertNoConsoleErrors("503");
+    }
+
+    [Fact]
+    public async Task A_card_whose_source_is_stale_says_so_in_its_badge_source_and_foot()
+    {
+        // The pipeline marks a stale source with an open SourceStale alert in GET /api/v1/sources. The shared stack has
+        // no staleness rule, so the real answer is passed through with one such alert added for the weather source:
+        // everything else (catalog, series, stats, drill-down) is the stack's own.
+        await using var tab = await stack.OpenAsync("#/overview", beforeNavigation: p => p.RouteAsync("**/api/v1/sources", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+            foreach (var source in body["sources"]!.AsArray())
+            {
+                if (source!["id"]!.GetValue<string>() != "open-meteo") continue;
+                source["alerts"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["rule"] = "weather-stale", ["state"] = "open", ["sinceUtc"] = "2026-01-01T00:00:00Z",
+                    ["detail"] = "'open-meteo' has had no fresh run for more than 90 minute(s).", ["kind"] = "SourceStale", ["source"] = "open-meteo",
+                });
+            }
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = body.ToJsonString() });
+        }));
+        await tab.WaitForPageAsync("overview");
+        var card = tab.Page.Locator($"article.kpi-card[data-kpi='{Comfort}']");
+        Assert.Equal("stale", await card.GetAttributeAsync("data-state"));
+        await Assertions.Expect(card.Locator(".kpi-health-badge")).ToHaveTextAsync("⚠Source stale");
+        var link = card.Locator("a.kpi-source[data-source='open-meteo']");
+        Assert.Equal("true", await link.GetAttributeAsync("data-stale"));
+        await Assertions.Expect(link).ToContainTextAsync("(stale,");
+        await Assertions.Expect(card.Locator(".kpi-foot")).ToContainTextAsync("Stale: latest");
+        // A KPI fed by other sources only is not stale.
+        Assert.Equal("ready", await tab.Page.Locator("article.kpi-card[data-kpi='on_time_performance']").GetAttributeAsync("data-state"));
+        tab.AssertNoConsoleErrors();
     }
 
     [Fact]

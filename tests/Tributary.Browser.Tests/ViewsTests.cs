@@ -52,6 +52,15 @@ public sealed class ViewsTests(DashboardStack stack)
             // Not an admin: no delete.
             Assert.Equal(0, await row.Locator(".views-delete-start").CountAsync());
 
+            // At phone width the list is cards, not a table wider than the screen.
+            await using (var phone = await stack.OpenAsync("#/views", 390, 844))
+            {
+                await phone.WaitForPageAsync("views");
+                await Assertions.Expect(phone.Page.Locator($"#views-table tr[data-view='{id}'] .views-open")).ToBeVisibleAsync();
+                Assert.True(await phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the views page overflows a phone's width");
+                await phone.KeepScreenshotAsync("views-phone");
+            }
+
             // Copy link puts <origin>/#/v/<id> on the clipboard.
             await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = stack.Address.GetLeftPart(UriPartial.Authority) });
             await row.Locator(".views-copy").ClickAsync();
