@@ -44,8 +44,12 @@ export function createCard(kpi: Schemas['CatalogKpi'], city: string | null, onRe
   const explore = (grain: string) => formatRoute('explore', { kpi: kpi.id, grain, city: city ?? undefined });
 
   const render = (content: CardContent) => {
-    const fingerprint = JSON.stringify(content);
-    if (fingerprint === shown) return;
+    // Ages grow on every read: they alone never redraw the card, they are updated in place.
+    const fingerprint = JSON.stringify(content, (key, value) => (key === 'ageSeconds' ? undefined : value));
+    if (fingerprint === shown) {
+      if ('health' in content && content.health) updateAges(element, content.health);
+      return;
+    }
     shown = fingerprint;
     state = content.state;
     element.dataset.state = content.state;
@@ -144,6 +148,7 @@ function healthRow(health: CardHealth | null, error: string | null): HTMLElement
         'data-drift': s.drift,
         'data-stale': String(s.stale),
         title: sourceTitle(s),
+        'aria-label': sourceLabel(s),
       }, s.id, el('span', { class: 'kpi-source-age' }, ` ${sourceAge(s)}`)),
     ]),
   );
@@ -155,6 +160,23 @@ function healthRow(health: CardHealth | null, error: string | null): HTMLElement
       figure('drift', 'Drift', health.drift, formatCount(health.drift))),
     sources,
   );
+}
+
+/** Sets each source link's age (and its accessible name) in place. */
+function updateAges(card: HTMLElement, health: CardHealth): void {
+  for (const s of health.sources) {
+    const link = card.querySelector<HTMLAnchorElement>(`a.kpi-source[data-source="${CSS.escape(s.id)}"]`);
+    const age = link?.querySelector('.kpi-source-age');
+    if (!link || !age) continue;
+    const text = ` ${sourceAge(s)}`;
+    if (age.textContent !== text) age.textContent = text;
+    link.setAttribute('aria-label', sourceLabel(s));
+  }
+}
+
+function sourceLabel(s: CardHealth['sources'][number]): string {
+  // The visible words first (so voice control finds the link by what it shows), then what they stand for.
+  return `${s.id} ${sourceAge(s)}: ${sourceTitle(s).slice(s.id.length + 2)}. Open the source.`;
 }
 
 /** How old the source's newest observation is, in a few characters (the title has the full story). */

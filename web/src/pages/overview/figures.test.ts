@@ -35,3 +35,13 @@ describe('card figures', () => {
     expect(f.change).toBeNull();
   });
 });
+
+describe('change wording', () => {
+  it('says the direction and size, and a change that rounds to zero as no change', async () => {
+    const { changeText } = await import('./card');
+    expect(changeText(0.4, 'Cel', '24 h')).toBe('▲ +0.4 °C vs the previous 24 h');
+    expect(changeText(-12.25, 's', '7 days')).toBe('▼ −12.3 s vs the previous 7 days');
+    expect(changeText(-0.0001, '1', '24 h')).toBe('No change vs the previous 24 h');
+    expect(changeText(null, '1', '24 h')).toBe('No change to show');
+  });
+});

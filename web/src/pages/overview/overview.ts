@@ -74,13 +74,19 @@ export async function mount(ctx: PageContext): Promise<PageInstance> {
     ctx.setState(pageState);
   };
 
-  const refreshCard = async (id: string, signal: AbortSignal, ticket: number, sources?: Promise<SourcesRead>) => {
+  const refreshCard = async (id: string, signal: AbortSignal, ticket: number, sources?: Promise<SourcesRead>, live = false) => {
     // The newest catalog entry (its data range moves), for the card built from an older one.
     const kpi = catalog?.kpis.find((k) => k.id === id);
     const card = cards.get(id);
     if (!kpi || !card) return;
     const content = await cardContent(kpi, city, Date.now(), signal, sources ?? readSources(signal));
     if (ticket !== generation || signal.aborted) return;
+    // A live tick that failed for one card keeps the figures it showed (the status line says so); only a first
+    // read, a new city or a retry shows the error.
+    if (live && content.state === 'error' && card.state() !== 'error' && card.state() !== 'loading') {
+      status.textContent = `Live refresh of “${kpi.name}” failed: ${content.message} Its figures are from the last successful read.`;
+      return;
+    }
     card.render(content);
     settle();
   };
@@ -113,7 +119,7 @@ export async function mount(ctx: PageContext): Promise<PageInstance> {
     const range = cardRange(data.kpis[0]!, Date.now());
     status.textContent = `Last ${range.grain === 'hour' ? '48 hours' : '14 days'} to ${formatUtc(range.to)}, ${city ? catalog.cities.find((c) => c.id === city)?.name : 'all cities averaged'}.`;
     const sources = readSources(signal);
-    await Promise.all(data.kpis.map((kpi) => refreshCard(kpi.id, signal, ticket, sources)));
+    await Promise.all(data.kpis.map((kpi) => refreshCard(kpi.id, signal, ticket, sources, !fresh)));
   };
 
   const run = async (fresh: boolean) => {
