@@ -158,7 +158,7 @@ function deleteControl(view: View, actions: RowActions): HTMLElement {
   const error = el('span', { class: 'field-error', role: 'alert' });
 
   const ask = () => {
-    const yes = el('button', { type: 'button', class: 'button button-danger views-delete-confirm' }, 'Yes, delete');
+    const yes = el('button', { type: 'button', class: 'button views-delete-confirm' }, 'Yes, delete');
     const no = el('button', { type: 'button', class: 'button button-quiet views-delete-cancel' }, 'Cancel');
     const back = () => {
       replaceChildren(holder, start, error);
