@@ -199,8 +199,7 @@ public sealed partial class ShellTests(DashboardStack stack)
     }
 
     [Theory]
-    [InlineData("overview")]
-    [InlineData("explore")]
+    [MemberData(nameof(MenuPages))]
     public async Task Each_page_opened_while_the_api_is_down_says_the_api_cannot_be_reached_and_recovers_on_retry(string page)
     {
         // The browser's own network layer fails every API request, as it does when the function app is unreachable;
