@@ -73,6 +73,8 @@ class QualityPage {
   private generation = 0;
   private inflight: AbortController | null = null;
   private lastResponse: QualityResponse | null = null;
+  /** A user's change is loading: a live tick then waits (the user's read shows the newest figures anyway). */
+  private userLoadPending = false;
 
   constructor(private readonly ctx: PageContext, body: HTMLElement, sources: SourceChoice[], params: URLSearchParams) {
     this.sources = sources.map((s) => s.id);
@@ -142,7 +144,7 @@ class QualityPage {
 
   private async load(live: boolean): Promise<void> {
     const source = this.state.source;
-    if (!source) return;
+    if (!source || (live && this.userLoadPending)) return;
     const ticket = ++this.generation;
     this.inflight?.abort();
     const controller = new AbortController();
@@ -150,6 +152,7 @@ class QualityPage {
     this.ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
     const days = qualityDays(this.state.range, new Date());
     if (!live) {
+      this.userLoadPending = true;
       this.ctx.setState('loading');
       this.host.setState('loading');
       this.caption.dataset.busy = 'true';
@@ -157,11 +160,13 @@ class QualityPage {
     try {
       const { data, unchanged } = await call(client.GET('/v1/quality/{source}', { params: { path: { source }, query: days }, signal: controller.signal }));
       if (ticket !== this.generation) return;
+      this.userLoadPending = false;
       if (live && unchanged && this.lastResponse) return;
       this.lastResponse = data;
       this.show(data);
     } catch (error) {
       if (isAbort(error) || ticket !== this.generation) return;
+      this.userLoadPending = false;
       // A failed live read keeps the figures on screen; a failed user read says what happened in place of the chart.
       if (live && this.lastResponse) return;
       this.fail(error);

@@ -5,6 +5,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { dayStartMs } from '../../app/dates';
 import { formatFigure, type DimensionSeries } from './qualityModel';
 
+const HALF_DAY_MS = 43_200_000;
+
 export interface QualityPalette {
   series: string[];
   text: string;
@@ -37,8 +39,10 @@ export function qualityOption(series: readonly DimensionSeries[], range: { from:
     },
     xAxis: {
       type: 'time',
-      min: dayStartMs(range.from),
-      max: dayStartMs(range.to),
+      // Half a day of margin on both sides: the first and last days' points are not cut by the axis, and a range of
+      // one day still has a width.
+      min: dayStartMs(range.from) - HALF_DAY_MS,
+      max: dayStartMs(range.to) + HALF_DAY_MS,
       axisLabel: { color: palette.muted, hideOverlap: true },
       axisLine: { lineStyle: { color: palette.border } },
       splitLine: { show: false },

@@ -30,8 +30,8 @@ describe('quality model', () => {
       color: string[]; xAxis: { min: number; max: number }; series: { data: [number, number | null][] }[];
     };
     expect(option.color.slice(0, 3)).toEqual(['#t', '#1', '#2']);
-    expect(option.xAxis.min).toBe(Date.UTC(2026, 10, 1));
-    expect(option.xAxis.max).toBe(Date.UTC(2026, 10, 30));
+    expect(option.xAxis.min).toBe(Date.UTC(2026, 10, 1) - 43_200_000);
+    expect(option.xAxis.max).toBe(Date.UTC(2026, 10, 30) + 43_200_000);
     expect(option.series[0]!.data).toEqual([[Date.UTC(2026, 10, 22), 91.2]]);
     expect(option.series).toHaveLength(7);
   });
