@@ -85,7 +85,7 @@ public sealed class UploadTests(DashboardStack stack)
         var blob = receipt.RootElement.GetProperty("blob").GetString()!;
         Assert.Equal(blob, await tab.Page.Locator("#upload-receipt").GetAttributeAsync("data-blob"));
         using var http = stack.App.Client();
-        Assert.Equal(bytes, await DrillDownTests.RawBytesAsync(http, blob, ct));
+        Assert.Equal(bytes, await DrillData.RawBytesAsync(http, blob, ct));
         var day = receipt.RootElement.GetProperty("receivedUtc").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var page = await CuratedPageAsync(http, day, blob, ct);
         Assert.Equal(summary.GetProperty("observations").GetInt32(), page.GetProperty("quality").GetProperty("observations").GetInt32());
