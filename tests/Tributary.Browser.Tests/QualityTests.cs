@@ -153,7 +153,11 @@ public sealed class QualityTests(DashboardStack stack)
         await using var tab = await stack.OpenAsync($"#/quality?source={source}&range=last-7d", width: 390, height: 844);
         await tab.WaitForPageAsync("quality");
         await tab.Page.WaitForFunctionAsync("() => Number(document.querySelector('#quality-chart').dataset.renderCount) >= 1");
-        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
+        // The elements that stick out name the culprit when the page does scroll sideways.
+        var wide = await tab.Page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll'))
+            .slice(0, 8).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`)");
+        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px: " + string.Join("; ", wide));
         await tab.KeepScreenshotAsync("quality-phone");
         tab.AssertNoConsoleErrors();
     }

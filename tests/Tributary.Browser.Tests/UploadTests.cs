@@ -157,7 +157,11 @@ public sealed class UploadTests(DashboardStack stack)
     {
         await using var tab = await stack.OpenAsync("#/upload", width: 390, height: 844);
         await tab.WaitForPageAsync("upload");
-        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
+        // The elements that stick out name the culprit when the page does scroll sideways.
+        var wide = await tab.Page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll'))
+            .slice(0, 8).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`)");
+        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px: " + string.Join("; ", wide));
         await tab.KeepScreenshotAsync("upload-phone");
         tab.AssertNoConsoleErrors();
     }

@@ -9,9 +9,10 @@ import { formatBytes } from '../../app/format';
 import type { PageContext, PageInstance } from '../../app/page';
 import { formatRoute, type Route } from '../../app/route';
 import { receiptView } from './receiptView';
-import { checkFile, MAX_UPLOAD_BYTES, uploadProblem, type FaultyInput } from './uploadRules';
+import { checkFile, uploadProblem, type FaultyInput } from './uploadRules';
 
-type Source = Schemas['SourceStatus'];
+/** A catalog source that takes CSV uploads, with what an upload to it must be. */
+type Source = Schemas['CatalogSource'] & { upload: Schemas['CatalogUpload'] };
 
 export async function mount(ctx: PageContext): Promise<PageInstance> {
   ctx.setTitle('Upload');
@@ -26,8 +27,9 @@ export async function mount(ctx: PageContext): Promise<PageInstance> {
     ctx.setState('loading');
     replaceChildren(body, stateBlock('loading', 'Loading the push sources…'));
     try {
-      const { data } = await call(client.GET('/v1/sources', { signal: ctx.signal }));
-      const push = data.sources.filter((s) => s.kind.toLowerCase() === 'push');
+      const { data } = await call(client.GET('/v1/catalog', { signal: ctx.signal }));
+      // Only push sources publish an upload spec; the page sends CSV, so only those that take it are offered.
+      const push = data.sources.filter((s): s is Source => !!s.upload && s.upload.mediaTypes.some((t) => t.toLowerCase() === 'text/csv'));
       if (push.length === 0) {
         ctx.setState('empty');
         replaceChildren(body, stateBlock('empty', 'No source takes uploads.', 'Only push sources take CSV uploads; none is declared. Add a push source manifest to the pipeline.'));
@@ -52,6 +54,8 @@ class UploadPage {
   private sending: AbortController | null = null;
   private readonly sourceSelect: HTMLSelectElement;
   private readonly sourceHint = el('p', { class: 'field-hint', id: 'upload-source-hint' });
+  private readonly fileHint = el('p', { class: 'field-hint', id: 'upload-file-hint' });
+  private readonly keyHint = el('p', { class: 'field-hint', id: 'upload-key-hint' });
   private readonly keyInput = el('input', { type: 'password', id: 'upload-key', name: 'key', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': 'upload-key-hint upload-key-error' });
   private readonly keyError = el('p', { class: 'field-error', id: 'upload-key-error', 'aria-live': 'polite' });
   private readonly fileInput = el('input', { type: 'file', id: 'upload-file', name: 'file', accept: '.csv,text/csv', 'aria-describedby': 'upload-file-hint upload-file-error' });
@@ -64,11 +68,12 @@ class UploadPage {
   constructor(private readonly ctx: PageContext, body: HTMLElement, private readonly sources: Source[], wanted: string | null) {
     this.sourceSelect = el('select', { id: 'upload-source', name: 'source', 'aria-describedby': 'upload-source-hint' },
       sources.map((s) => el('option', { value: s.id }, s.enabled ? s.id : `${s.id} (disabled)`)));
+    this.sourceSelect.required = true;
     this.sourceSelect.addEventListener('change', () => this.sourceChanged());
 
     this.dropZone = el('div', { class: 'upload-drop', id: 'upload-drop' },
       el('label', { for: 'upload-file' }, 'CSV file'),
-      el('p', { class: 'field-hint', id: 'upload-file-hint' }, `Choose a file or drop one here. A .csv file with the source’s header row, up to ${formatBytes(MAX_UPLOAD_BYTES)}.`),
+      this.fileHint,
       this.fileInput, this.fileChosen, this.fileError);
     this.fileInput.addEventListener('change', () => this.choose(this.fileInput.files?.[0] ?? null));
     this.bindDrop();
@@ -77,7 +82,7 @@ class UploadPage {
     const form = el('form', { class: 'card upload-form', 'aria-label': 'Upload a CSV file', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void this.send(); } },
       el('div', { class: 'field' }, el('label', { for: 'upload-source' }, 'Push source'), this.sourceSelect, this.sourceHint),
       el('div', { class: 'field' }, el('label', { for: 'upload-key' }, 'Upload key'), this.keyInput,
-        el('p', { class: 'field-hint', id: 'upload-key-hint' }, 'The source’s upload key. It is sent with this upload only and is not kept.'), this.keyError),
+        this.keyHint, this.keyError),
       this.dropZone,
       el('div', { class: 'toolbar' }, this.submit));
     replaceChildren(body, form, this.result);
@@ -103,9 +108,16 @@ class UploadPage {
     this.markInvalid(null);
   }
 
+  private source(): Source {
+    return this.sources.find((s) => s.id === this.sourceSelect.value) ?? this.sources[0]!;
+  }
+
   private describeSource(): void {
-    const source = this.sources.find((s) => s.id === this.sourceSelect.value);
-    this.sourceHint.textContent = source?.description ?? '';
+    const { description, upload } = this.source();
+    this.sourceHint.textContent = description ?? '';
+    this.fileHint.textContent = `Choose a file or drop one here: a UTF-8 .csv file up to ${formatBytes(upload.maxBytes)}`
+      + (upload.columns.length > 0 ? ` whose header row names the columns ${upload.columns.join(', ')}.` : '.');
+    this.keyHint.textContent = `The source’s upload key, sent as ${upload.keyHeader} with this upload only; it is not kept.`;
   }
 
   private bindDrop(): void {
@@ -142,7 +154,7 @@ class UploadPage {
       this.fileChosen.textContent = '';
       return;
     }
-    const check = checkFile(file);
+    const check = checkFile(file, this.source().upload.maxBytes);
     if (!check.ok) {
       this.fileChosen.textContent = '';
       this.fileInput.value = '';
@@ -165,6 +177,15 @@ class UploadPage {
   private async send(): Promise<void> {
     const source = this.sourceSelect.value;
     const file = this.file;
+    // Another source chosen after the file: its own cap applies.
+    if (file) {
+      const check = checkFile(file, this.source().upload.maxBytes);
+      if (!check.ok) {
+        this.file = null;
+        this.markInvalid('file', check.message);
+        return;
+      }
+    }
     if (!file) {
       if (!this.fileError.textContent) this.markInvalid('file', 'Choose a CSV file to upload.');
       this.fileInput.focus();
@@ -186,11 +207,12 @@ class UploadPage {
     replaceChildren(this.result, stateBlock('loading', `Uploading “${file.name}” to ${source}…`));
     try {
       const { data } = await call(client.POST('/v1/ingest/{source}', {
-        params: { path: { source }, header: { 'x-tributary-key': key } },
+        params: { path: { source } },
         // The file's own bytes, untouched: the API hashes exactly what was sent.
         body: '' as string,
         bodySerializer: () => file,
-        headers: { 'Content-Type': 'text/csv' },
+        // The key goes in the header the source's manifest names (x-tributary-key for the shipped one).
+        headers: { 'Content-Type': 'text/csv', [this.source().upload.keyHeader]: key },
         signal: controller.signal,
       }));
       // The upload changed the source's quality and status: the next reads must not trust older ETags.

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/errors';
-import { checkFile, MAX_UPLOAD_BYTES, rejectPlace, uploadProblem } from './uploadRules';
+import { checkFile, rejectPlace, uploadProblem } from './uploadRules';
+
+const MAX = 1_048_576;
 
 describe('upload checks', () => {
   it('takes a CSV within the limit', () => {
-    expect(checkFile({ name: 'counts.csv', size: 120, type: 'text/csv' })).toEqual({ ok: true });
-    expect(checkFile({ name: 'COUNTS.CSV', size: 120, type: 'application/vnd.ms-excel' })).toEqual({ ok: true });
+    expect(checkFile({ name: 'counts.csv', size: 120, type: 'text/csv' }, MAX)).toEqual({ ok: true });
+    expect(checkFile({ name: 'COUNTS.CSV', size: 120, type: 'application/vnd.ms-excel' }, MAX)).toEqual({ ok: true });
   });
 
   it('refuses other files, naming them', () => {
-    const png = checkFile({ name: 'photo.png', size: 120, type: 'image/png' });
+    const png = checkFile({ name: 'photo.png', size: 120, type: 'image/png' }, MAX);
     expect(png.ok).toBe(false);
     expect(!png.ok && png.message).toContain('“photo.png” (image/png) is not a CSV file');
-    expect(checkFile({ name: 'fake.csv', size: 12, type: 'image/png' }).ok).toBe(false);
-    expect(checkFile({ name: 'empty.csv', size: 0, type: 'text/csv' })).toMatchObject({ ok: false, message: expect.stringContaining('“empty.csv” is empty') });
-    expect(checkFile({ name: 'big.csv', size: MAX_UPLOAD_BYTES + 1, type: 'text/csv' })).toMatchObject({ ok: false, message: expect.stringContaining('limited to 1.0 MB') });
+    expect(checkFile({ name: 'fake.csv', size: 12, type: 'image/png' }, MAX).ok).toBe(false);
+    expect(checkFile({ name: 'empty.csv', size: 0, type: 'text/csv' }, MAX)).toMatchObject({ ok: false, message: expect.stringContaining('“empty.csv” is empty') });
+    expect(checkFile({ name: 'big.csv', size: MAX + 1, type: 'text/csv' }, MAX)).toMatchObject({ ok: false, message: expect.stringContaining('limited to 1.0 MB') });
   });
 
   it('words the API refusals by the input at fault', () => {

@@ -3,12 +3,6 @@
 import type { ApiError } from '../../app/errors';
 import { formatBytes } from '../../app/format';
 
-/**
- * The shipped push source's manifest caps uploads at 1 MiB (Push.MaxUploadBytes). The sources API does not publish
- * the cap, so the page checks this one before sending; a source with a smaller cap still answers 413, worded below.
- */
-export const MAX_UPLOAD_BYTES = 1_048_576;
-
 /** Types browsers report for .csv files (Windows reports Excel's type for them). */
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/x-csv', 'application/vnd.ms-excel', ''];
 
@@ -20,7 +14,8 @@ export interface FileLike {
 
 export type FileCheck = { ok: true } | { ok: false; message: string };
 
-export function checkFile(file: FileLike, maxBytes = MAX_UPLOAD_BYTES): FileCheck {
+/** `maxBytes` is the source's cap as the catalog publishes it (its manifest's Push.MaxUploadBytes). */
+export function checkFile(file: FileLike, maxBytes: number): FileCheck {
   const isCsvName = /\.csv$/i.test(file.name);
   if (!isCsvName || !CSV_TYPES.includes(file.type.toLowerCase())) {
     const what = file.type ? ` (${file.type})` : '';
