@@ -28,4 +28,14 @@ public sealed record DataRange(DateTimeOffset From, DateTimeOffset To);
 
 /// <summary>A source from its manifest.</summary>
 /// <param name="Kind">How it is asked: <c>get</c>, <c>post</c>, <c>graphql</c> or <c>download</c>.</param>
-public sealed record CatalogSource(string Id, string Kind, string? Description, bool Enabled);
+/// <param name="Upload">How a push source takes uploads (POST /api/v1/ingest/{id}); null for a pulled source and for one that takes webhooks only.</param>
+public sealed record CatalogSource(string Id, string Kind, string? Description, bool Enabled, CatalogUpload? Upload = null);
+
+/// <summary>What an upload to a push source must be: its media types, the CSV header's columns, its size cap and the key's header (never the key).</summary>
+public sealed record CatalogUpload(IReadOnlyList<string> MediaTypes, IReadOnlyList<string> Columns, long MaxBytes, string KeyHeader)
+{
+    public static CatalogUpload? From(Tributary.Sources.Manifests.SourceManifest manifest) =>
+        manifest.Kind == Tributary.Sources.Manifests.SourceKind.Push && manifest.Push is { MediaTypes.Count: > 0 } push
+            ? new CatalogUpload(push.MediaTypes, push.Columns, push.MaxUploadBytes, push.KeyHeader)
+            : null;
+}

@@ -34,7 +34,7 @@ public sealed class KpiReadService(
             places.All,
             places.Truncated,
             [.. manifests.ByKey.Values.OrderBy(m => m.Id, StringComparer.Ordinal)
-                .Select(m => new CatalogSource(m.Id, m.Request.Kind.ToString().ToLowerInvariant(), m.Description, m.Enabled))],
+                .Select(m => new CatalogSource(m.Id, m.Request.Kind.ToString().ToLowerInvariant(), m.Description, m.Enabled, CatalogUpload.From(m)))],
             present.Count == 0 ? null : new DataRange(present.Min(r => r.From), present.Max(r => r.To)));
     }
 

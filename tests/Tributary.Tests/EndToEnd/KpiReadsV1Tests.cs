@@ -63,6 +63,12 @@ public sealed class KpiReadsV1Tests(KpiReadsV1Fixture fixture) : IClassFixture<K
         Assert.Equal("download", sources["entur-gtfs"].GetProperty("kind").GetString());
         Assert.True(sources["openaq"].GetProperty("enabled").GetBoolean());
         Assert.Contains("GTFS", sources["entur-gtfs"].GetProperty("description").GetString());
+        // A push source says what an upload to it must be (the upload page checks a file against it); pulled ones take none.
+        var upload = sources["city-counters"].GetProperty("upload");
+        Assert.Equal((1048576, "x-tributary-key"), (upload.GetProperty("maxBytes").GetInt64(), upload.GetProperty("keyHeader").GetString()));
+        Assert.Equal(["time", "city", "cyclists", "pedestrians"], upload.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Contains("text/csv", upload.GetProperty("mediaTypes").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, sources["open-meteo"].GetProperty("upload").ValueKind);
 
         // Revalidation.
         using var http = fixture.App.Client();

@@ -619,6 +619,13 @@ export interface components {
             kind: string;
             description: null | string;
             enabled: boolean;
+            upload?: components["schemas"]["CatalogUpload"] | null;
+        };
+        CatalogUpload: {
+            mediaTypes: string[];
+            columns: string[];
+            maxBytes: number;
+            keyHeader: string;
         };
         CatalogV1Response: {
             kpis: components["schemas"]["CatalogKpi"][];
