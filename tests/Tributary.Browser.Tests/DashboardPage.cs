@@ -51,6 +51,26 @@ public sealed class DashboardPage : IAsyncDisposable
     public async Task AssertSameDocumentAsync() =>
         Assert.True(await Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
 
+    /// <summary>
+    /// Fails when the page scrolls sideways (wider than the viewport, e.g. at phone width), naming up to eight elements
+    /// that stick out so the failure points at the culprit.
+    /// </summary>
+    public async Task AssertFitsScreenAsync(string what)
+    {
+        if (await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")) return;
+        var wide = await Page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => {
+                if (e.getBoundingClientRect().right <= window.innerWidth + 0.5) return false;
+                // An absolutely placed element escapes a scrolling box that is not its containing block.
+                if (getComputedStyle(e).position === 'absolute') return true;
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+                return true;
+            })
+            .slice(0, 8).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`)");
+        var width = await Page.EvaluateAsync<int>("() => window.innerWidth");
+        Assert.Fail($"{what} scrolls sideways at {width} px: {string.Join("; ", wide)}");
+    }
+
     /// <summary>Keeps a full-page screenshot as a test artifact.</summary>
     public async Task<string> KeepScreenshotAsync(string name)
     {

@@ -277,7 +277,7 @@ public sealed class OverviewTests(DashboardStack stack)
         await tab.WaitForPageAsync("overview");
         var page = tab.Page;
         await page.EvaluateAsync("() => document.fonts.ready");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the overview overflows the viewport horizontally");
+        await tab.AssertFitsScreenAsync("the overview");
         await tab.KeepScreenshotAsync(baseline + "-unmasked");
         // Replayed data follows the clock: every figure, time, health level and source list is masked; the layout, titles
         // and labels are compared.

@@ -155,17 +155,7 @@ public sealed class QualityTests(DashboardStack stack)
         await using var tab = await stack.OpenAsync($"#/quality?source={source}&range=last-7d", width: 390, height: 844);
         await tab.WaitForPageAsync("quality");
         await tab.Page.WaitForFunctionAsync("() => Number(document.querySelector('#quality-chart').dataset.renderCount) >= 1");
-        // The elements that stick out name the culprit when the page does scroll sideways.
-        var wide = await tab.Page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
-            .filter(e => {
-                if (e.getBoundingClientRect().right <= window.innerWidth + 0.5) return false;
-                // An absolutely placed element escapes a scrolling box that is not its containing block.
-                if (getComputedStyle(e).position === 'absolute') return true;
-                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
-                return true;
-            })
-            .slice(0, 8).map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`)");
-        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px: " + string.Join("; ", wide));
+        await tab.AssertFitsScreenAsync("the quality page");
         await tab.KeepScreenshotAsync("quality-phone");
         tab.AssertNoConsoleErrors();
     }

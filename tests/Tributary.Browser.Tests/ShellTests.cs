@@ -24,8 +24,7 @@ public sealed partial class ShellTests(DashboardStack stack)
         await using var tab = await stack.OpenAsync($"#/{page}", width: 390, height: 844);
         await SettledAsync(tab, page);
 
-        var widths = await tab.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"#/{page} is {widths[0]} px wide on a {widths[1]} px screen: it scrolls sideways");
+        await tab.AssertFitsScreenAsync($"#/{page}");
         var links = tab.Page.Locator("nav.site-nav a");
         Assert.Equal(6, await links.CountAsync());
         for (var i = 0; i < 6; i++)

@@ -57,7 +57,7 @@ public sealed class ViewsTests(DashboardStack stack)
             {
                 await phone.WaitForPageAsync("views");
                 await Assertions.Expect(phone.Page.Locator($"#views-table tr[data-view='{id}'] .views-open")).ToBeVisibleAsync();
-                Assert.True(await phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the views page overflows a phone's width");
+                await phone.AssertFitsScreenAsync("the views page");
                 await phone.KeepScreenshotAsync("views-phone");
             }
 

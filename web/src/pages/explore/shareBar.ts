@@ -2,6 +2,7 @@
 // short link `#/v/<id>`).
 import { download, el } from '../../app/dom';
 import { messageOf } from '../../app/errors';
+import { copyText } from '../../app/clipboard';
 
 export interface ShareActions {
   csv(): { name: string; text: string } | null;
@@ -19,19 +20,6 @@ export interface ShareBar {
 }
 
 export const MAX_VIEW_NAME = 80;
-
-async function copyText(text: string, fallback: HTMLInputElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard permission (or an insecure origin): show the text selected, so Ctrl+C copies it.
-    fallback.hidden = false;
-    fallback.focus();
-    fallback.select();
-    return false;
-  }
-}
 
 export function shortLinkUrl(id: string): string {
   return `${location.origin}${location.pathname}#/v/${encodeURIComponent(id)}`;

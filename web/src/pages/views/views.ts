@@ -9,7 +9,7 @@ import { isAbort, messageOf } from '../../app/errors';
 import { formatUtc } from '../../app/format';
 import type { PageContext, PageInstance } from '../../app/page';
 import { shortLinkUrl } from '../explore/shareBar';
-import { copyText } from './copy';
+import { copyText } from '../../app/clipboard';
 import { byNewest, cityNames, exploreHash, kpiNames, rangeLabel, type NameLookup } from './viewSummary';
 
 type View = Schemas['SavedView'];
