@@ -217,18 +217,26 @@ public sealed partial class ShellTests(DashboardStack stack)
     [Fact]
     public async Task Reduced_motion_turns_the_loading_spinner_still()
     {
+        // The page's chunk is held back until the test ends, so the router's loading state (with its spinner) stays.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var tab = await stack.OpenAsync("#/overview", reducedMotion: true,
-            // The page's chunk is held back, so the router's loading state (with its spinner) stays on screen.
             beforeNavigation: p => p.RouteAsync("**/assets/overview-*.js", async route =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(20));
-                try { await route.ContinueAsync(); } catch (PlaywrightException) { /* the test is over and its tab closed */ }
+                await release.Task;
+                try { await route.ContinueAsync(); } catch (PlaywrightException) { /* the tab is closing */ }
             }));
-        var spinner = tab.Page.Locator(".spinner").First;
-        await spinner.WaitForAsync();
-        var motion = await spinner.EvaluateAsync<string[]>("n => { const s = getComputedStyle(n); return [s.animationDuration, s.animationIterationCount]; }");
-        var seconds = double.Parse(motion[0].TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture);
-        Assert.True(seconds < 0.001 && motion[1] == "1", $"the spinner still turns under reduced motion: {motion[0]} x {motion[1]}");
+        try
+        {
+            var spinner = tab.Page.Locator(".spinner").First;
+            await spinner.WaitForAsync();
+            var motion = await spinner.EvaluateAsync<string[]>("n => { const s = getComputedStyle(n); return [s.animationDuration, s.animationIterationCount]; }");
+            var seconds = double.Parse(motion[0].TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture);
+            Assert.True(seconds < 0.001 && motion[1] == "1", $"the spinner still turns under reduced motion: {motion[0]} x {motion[1]}");
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
     }
 
     /// <summary>Waits until <paramref name="page"/> has finished loading, with data or honestly empty.</summary>
